@@ -1,0 +1,24 @@
+/**
+ * The bundled packs, validated once. A bundled pack that fails validation is a
+ * build mistake: the unit tests catch it, and at run time it is left out and logged.
+ */
+import { bundledPackSources } from './packs/index';
+import type { Pack } from './schema';
+import { formatProblem, validatePack } from './validate';
+
+export interface PackLoad {
+  packs: Pack[];
+  errors: string[];
+}
+
+export function loadBundledPacks(): PackLoad {
+  const packs: Pack[] = [];
+  const errors: string[] = [];
+
+  bundledPackSources.forEach((source, index) => {
+    const result = validatePack(source);
+    if (result.ok) packs.push(result.pack);
+    else errors.push(...result.problems.map((p) => `bundled pack ${index}: ${formatProblem(p)}`));
+  });
+  return { packs, errors };
+}

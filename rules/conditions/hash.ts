@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+import { defineCondition, holds } from './kind';
+import { compileComponentPattern } from './url-pattern';
+
+/** The fragment without `#`, in URLPattern syntax: `inbox/:thread`. */
+export const hash = defineCondition({
+  key: 'hash',
+  summary: 'the fragment (without "#") matches a URLPattern pattern, for apps that route there',
+  schema: z.string().max(1000),
+  compile(pattern) {
+    const compiled = compileComponentPattern(pattern);
+    return (page) => {
+      const groups = compiled.exec(page.url.hash);
+      return groups && holds(`the fragment matches #${pattern}`, groups);
+    };
+  },
+});

@@ -1,0 +1,32 @@
+/**
+ * The text tests shared by title, selector text, meta and attribute conditions.
+ * `contains` ignores case; `matches` is a regular expression tested without case.
+ */
+import { z } from 'zod';
+
+export const textTestSchema = z.strictObject({
+  equals: z.string().max(500).optional(),
+  contains: z.string().min(1).max(500).optional(),
+  matches: z.string().min(1).max(500).optional(),
+});
+
+export type TextTest = z.infer<typeof textTestSchema>;
+
+/** Compiles a text test; a test with no part accepts any text that is present. */
+export function compileTextTest(test: TextTest): (text: string) => boolean {
+  const contains = test.contains?.toLowerCase();
+  const pattern = test.matches === undefined ? undefined : new RegExp(test.matches, 'i');
+
+  return (text) =>
+    (test.equals === undefined || text === test.equals) &&
+    (contains === undefined || text.toLowerCase().includes(contains)) &&
+    (pattern === undefined || pattern.test(text));
+}
+
+/** Words for a reason: `contains "Negotiation"`, `matches /^INC/`. */
+export function describeTextTest(test: TextTest): string {
+  if (test.equals !== undefined) return `is "${test.equals}"`;
+  if (test.contains !== undefined) return `contains "${test.contains}"`;
+  if (test.matches !== undefined) return `matches /${test.matches}/`;
+  return 'is present';
+}

@@ -1,0 +1,16 @@
+import { defineCondition, holds } from './kind';
+import { compileTextTest, describeTextTest, textTestSchema } from './text-test';
+
+/** The document title. */
+export const title = defineCondition({
+  key: 'title',
+  summary: 'the page title passes a text test (`equals`, `contains`, `matches`)',
+  schema: textTestSchema,
+  compile(spec) {
+    const accepts = compileTextTest(spec);
+    return (page) =>
+      page.title !== '' && accepts(page.title)
+        ? holds(`the page title ${describeTextTest(spec)}`)
+        : null;
+  },
+});

@@ -1,0 +1,42 @@
+/**
+ * Host globs and the index that finds a page's tools by host.
+ *
+ * A glob is a host (`app.hubspot.com`) or `*.` and a host (`*.force.com`). The star
+ * stands for one or more whole labels, so `*.force.com` matches
+ * `acme.lightning.force.com` but never `force.com` itself nor `notforce.com`.
+ */
+
+/** Whether `host` (already normalized) matches `glob`. */
+export function hostMatchesGlob(host: string, glob: string): boolean {
+  if (!glob.startsWith('*.')) return host === glob;
+
+  return host.endsWith(glob.slice(1));
+}
+
+/**
+ * Finds the entries registered under the globs that match a host, in registration
+ * order, by looking up the host and each of its parent domains: the cost grows
+ * with the host's number of labels, not with the number of globs.
+ */
+export class HostIndex<T> {
+  readonly #byKey = new Map<string, { order: number; value: T }[]>();
+  #count = 0;
+
+  add(glob: string, value: T): void {
+    const entries = this.#byKey.get(glob) ?? [];
+    entries.push({ order: this.#count++, value });
+    this.#byKey.set(glob, entries);
+  }
+
+  find(host: string): T[] {
+    const found = [...(this.#byKey.get(host) ?? [])];
+    for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) {
+      found.push(...(this.#byKey.get(`*${host.slice(dot)}`) ?? []));
+    }
+    return found.sort((a, b) => a.order - b.order).map((entry) => entry.value);
+  }
+
+  globs(): string[] {
+    return [...this.#byKey.keys()];
+  }
+}

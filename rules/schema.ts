@@ -1,0 +1,129 @@
+/**
+ * The pack format: one JSON document per pack, checked with this schema at every
+ * boundary where a pack enters (bundled build, CLI, import, subscription).
+ *
+ * Every object is strict: an unknown key is an error, so a typo in a pack is
+ * reported instead of silently ignored.
+ */
+import { z } from 'zod';
+
+import { conditionSchema } from './conditions/schema';
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'lower-case letters, digits, ".", "_" or "-"');
+
+const text = (max: number) => z.string().min(1).max(max);
+
+/** A context id or name: a template whose `{group}` parts are filled from the match. */
+const template = text(200);
+
+/** `*.example.com` (any subdomain), `example.com` or `host.example.com`; no scheme, no path. */
+export const hostGlob = z
+  .string()
+  .regex(
+    /^(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+$/,
+    'a host such as "app.example.com" or "*.example.com" (lower case, no scheme, no path)',
+  );
+
+const derivation = z.strictObject({
+  from: text(40).describe('the named group to read'),
+  take: z.number().int().min(1).max(40).optional().describe('use only its first N characters'),
+  lookup: text(40).describe('the lookup table to translate through'),
+  fallback: text(80).optional().describe('used when the table has no entry'),
+});
+
+const contextSchema = z.strictObject({
+  id: template.describe('context id, for example "record:{object}"'),
+  name: template.describe('what a learner reads, for example "{object} record"'),
+  when: conditionSchema,
+  because: template.describe('why it holds, in plain words, for example "the address is…"'),
+  set: z.record(z.string(), derivation).optional(),
+});
+
+export const toolCategories = [
+  'crm',
+  'help_desk',
+  'docs',
+  'project',
+  'mail',
+  'chat',
+  'design',
+  'hr',
+  'other',
+] as const;
+
+const toolSchema = z.strictObject({
+  id: slug,
+  name: text(80),
+  category: z.enum(toolCategories),
+  hosts: z.array(hostGlob).min(1).max(200),
+  excludeHosts: z.array(hostGlob).max(200).optional(),
+  contexts: z.array(contextSchema).min(1).max(20_000),
+});
+
+const choiceSchema = z.strictObject({
+  text: text(500),
+  correct: z.boolean(),
+  explanation: text(1000),
+});
+
+const questionSchema = z.strictObject({
+  id: slug,
+  prompt: text(1000),
+  multiple: z.boolean().optional(),
+  choices: z.array(choiceSchema).min(2).max(8),
+});
+
+/** Where a module is shown: a tool, optionally a context id or a prefix ending in `*`. */
+const placementSchema = z.strictObject({
+  tool: slug,
+  context: text(200).optional(),
+  when: conditionSchema.optional(),
+});
+
+const moduleSchema = z.strictObject({
+  id: slug,
+  title: text(200),
+  minutes: z.number().int().min(1).max(30),
+  kind: z.enum(['lesson', 'quiz', 'checklist', 'flashcards']),
+  body: text(20_000).describe('Markdown'),
+  questions: z.array(questionSchema).max(20).optional(),
+  skills: z.array(slug).max(20).optional(),
+  level: z.enum(['beginner', 'intermediate', 'advanced']).optional(),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as "en"'),
+  showOn: z.array(placementSchema).min(1).max(100),
+  supplements: z.array(slug).max(10).optional(),
+});
+
+const packTestSchema = z.strictObject({
+  url: text(4096),
+  title: text(500).optional(),
+  tool: slug.nullable(),
+  context: text(200).nullable().optional(),
+});
+
+export const packSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(1),
+  id: slug,
+  name: text(120),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version such as "1.0.0"'),
+  publisher: text(120),
+  description: text(1000).optional(),
+  lookups: z
+    .record(z.string().regex(/^[A-Za-z][\w-]{0,39}$/, 'a table name such as "keyPrefixes"'), z.record(z.string().max(80), text(120)))
+    .optional(),
+  tools: z.array(toolSchema).max(2000),
+  modules: z.array(moduleSchema).max(20_000),
+  tests: z.array(packTestSchema).max(5000).optional(),
+});
+
+export type Pack = z.infer<typeof packSchema>;
+export type Tool = Pack['tools'][number];
+export type ToolContext = Tool['contexts'][number];
+export type Module = Pack['modules'][number];
+export type Question = NonNullable<Module['questions']>[number];
+export type Placement = Module['showOn'][number];
+export type PackTest = NonNullable<Pack['tests']>[number];
+export type Derivation = NonNullable<ToolContext['set']>[string];

@@ -1,0 +1,96 @@
+/**
+ * Pack validation for admins: every problem at once, each with its JSON path, what
+ * was expected and what was found. Validation never throws; it only reports.
+ */
+import type { z } from 'zod';
+
+import { compileCondition } from './compile';
+import type { Condition } from './conditions/condition';
+import { packSchema, type Pack } from './schema';
+
+export interface Problem {
+  /** A JSON path such as `$.tools[0].contexts[2].when.path`. */
+  path: string;
+  expected: string;
+  found: string;
+}
+
+export type Validation = { ok: true; pack: Pack } | { ok: false; problems: Problem[] };
+
+/** Checks a parsed JSON value against the pack format, then compiles its conditions. */
+export function validatePack(value: unknown): Validation {
+  const parsed = packSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map(toProblem) };
+
+  const problems = compileProblems(parsed.data);
+  return problems.length === 0 ? { ok: true, pack: parsed.data } : { ok: false, problems };
+}
+
+/** Formats a problem as one line: `$.tools[0].id: expected …, found …`. */
+export function formatProblem(problem: Problem): string {
+  return `${problem.path}: expected ${problem.expected}, found ${problem.found}`;
+}
+
+export function jsonPath(segments: readonly PropertyKey[]): string {
+  return segments.reduce<string>(
+    (path, segment) =>
+      typeof segment === 'number'
+        ? `${path}[${segment}]`
+        : /^[A-Za-z_$][\w$]*$/.test(String(segment))
+          ? `${path}.${String(segment)}`
+          : `${path}[${JSON.stringify(String(segment))}]`,
+    '$',
+  );
+}
+
+function toProblem(issue: z.core.$ZodIssue): Problem {
+  if (issue.code === 'unrecognized_keys') {
+    return {
+      path: jsonPath(issue.path),
+      expected: 'only known keys',
+      found: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`,
+    };
+  }
+  return { path: jsonPath(issue.path), expected: expectedOf(issue), found: foundOf(issue) };
+}
+
+function expectedOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return issue.expected;
+  return issue.message.replace(/^Invalid input: expected /, '');
+}
+
+function foundOf(issue: z.core.$ZodIssue): string {
+  const input = (issue as { input?: unknown }).input;
+  if (input === undefined) return issue.code === 'invalid_type' ? 'nothing' : 'an invalid value';
+
+  const shown = JSON.stringify(input) ?? String(input);
+  return shown.length > 80 ? `${shown.slice(0, 77)}…` : shown;
+}
+
+/** Patterns and regular expressions that pass the schema but do not compile. */
+function compileProblems(pack: Pack): Problem[] {
+  const problems: Problem[] = [];
+  const tryCompile = (condition: Condition, segments: PropertyKey[]) => {
+    try {
+      compileCondition(condition, () => {});
+    } catch (error) {
+      problems.push({
+        path: jsonPath(segments),
+        expected: 'a condition whose patterns compile',
+        found: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+
+  pack.tools.forEach((tool, t) =>
+    tool.contexts.forEach((context, c) =>
+      tryCompile(context.when, ['tools', t, 'contexts', c, 'when']),
+    ),
+  );
+  pack.modules.forEach((module, m) =>
+    module.showOn.forEach((placement, p) => {
+      if (placement.when) tryCompile(placement.when, ['modules', m, 'showOn', p, 'when']);
+    }),
+  );
+  return problems;
+}

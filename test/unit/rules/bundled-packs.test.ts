@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+
+import { loadBundledPacks } from '@/rules/bundled';
+import { compileRules } from '@/rules/engine';
+import { bundledPackSources } from '@/rules/packs/index';
+
+const { packs, errors } = loadBundledPacks();
+const rules = compileRules(packs);
+
+describe('the bundled packs', () => {
+  it('should all pass validation', () => {
+    expect(errors).toEqual([]);
+    expect(packs).toHaveLength(bundledPackSources.length);
+  });
+
+  const tests = packs.flatMap((pack) =>
+    (pack.tests ?? []).map((test) => [pack.id, test.url, test] as const),
+  );
+
+  it.each(tests)('%s: should pass its embedded test for %s', (_pack, _url, test) => {
+    const detection = rules.match({ url: test.url, title: test.title });
+
+    expect(detection?.tool ?? null).toBe(test.tool);
+    if (test.tool !== null) expect(detection?.context).toBe(test.context);
+  });
+
+  it('should give every module a quiz whose choices all explain themselves', () => {
+    const modules = packs.flatMap((pack) => pack.modules);
+
+    for (const module of modules) {
+      expect(module.questions?.length, module.id).toBeGreaterThan(0);
+      for (const question of module.questions ?? []) {
+        const correct = question.choices.filter((choice) => choice.correct);
+        expect(correct.length, `${module.id}/${question.id}`).toBeGreaterThan(0);
+        if (!question.multiple) expect(correct, `${module.id}/${question.id}`).toHaveLength(1);
+      }
+    }
+  });
+
+  it('should only place modules on tools the packs define', () => {
+    const tools = new Set(packs.flatMap((pack) => pack.tools.map((tool) => tool.id)));
+    const placed = packs.flatMap((pack) => pack.modules.flatMap((m) => m.showOn));
+
+    expect(placed.filter((placement) => !tools.has(placement.tool))).toEqual([]);
+  });
+});
