@@ -1,1 +1,31 @@
-export default defineBackground(() => {});
+/**
+ * Wiring only: packs compiled once at start, messages answered, tabs followed.
+ * The service worker may stop at any moment; everything it must remember lives in
+ * session storage or IndexedDB.
+ */
+import { clearUncoveredTabs, detectTab } from '@/lib/detector';
+import { logger } from '@/lib/logger';
+import { onMessage } from '@/lib/messaging';
+import { pageSignalsSchema, probeRequestSchema } from '@/lib/protocol-schemas';
+import { readTabContext } from '@/lib/tab-contexts';
+import { openPanelFromToolbar } from '@/lib/toolbar';
+import { loadBundledPacks } from '@/rules/bundled';
+import { compileRules } from '@/rules/engine';
+
+export default defineBackground(() => {
+  const { packs, errors } = loadBundledPacks();
+  for (const error of errors) logger.error(error);
+  const rules = compileRules(packs);
+
+  openPanelFromToolbar();
+  clearUncoveredTabs();
+
+  onMessage('page.probes', (data) => rules.probesFor(probeRequestSchema.parse(data).url));
+  onMessage('page.report', async (data, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId !== 0) return;
+    await detectTab(rules, tabId, pageSignalsSchema.parse(data));
+  });
+  onMessage('panel.context', ({ tabId }) => readTabContext(tabId));
+  onMessage('panel.module', ({ pack, module }) => rules.module(pack, module) ?? null);
+});

@@ -40,3 +40,8 @@ export class HostIndex<T> {
     return [...this.#byKey.keys()];
   }
 }
+
+/** The browser match pattern that covers a host glob: `*.force.com` → `*://*.force.com/*`. */
+export function matchPatternOf(glob: string): string {
+  return `*://${glob}/*`;
+}

@@ -9,6 +9,9 @@ import { z } from 'zod';
 
 import { conditionSchema } from './conditions/schema';
 
+// Extension pages and service workers forbid eval; without this, Zod probes for it.
+z.config({ jitless: true });
+
 const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'lower-case letters, digits, ".", "_" or "-"');

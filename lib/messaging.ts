@@ -1,0 +1,58 @@
+/**
+ * Typed messages over `runtime.sendMessage`. A reply carries a value or an error
+ * message, which the sender rethrows, so a failing handler never looks like an
+ * empty answer. Kept dependency-free because the content script uses it.
+ */
+import { browser, type Browser } from 'wxt/browser';
+
+import type { MessageData, MessageReply, MessageType } from './protocol';
+
+interface Envelope {
+  inflow: MessageType;
+  data: unknown;
+}
+
+type Reply = { value: unknown } | { error: string };
+
+type Sender = Browser.runtime.MessageSender;
+
+/** Sends a message to the other parts of the extension and returns its reply. */
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  data: MessageData<K>,
+): Promise<MessageReply<K>> {
+  const envelope: Envelope = { inflow: type, data };
+  const reply = (await browser.runtime.sendMessage(envelope)) as Reply | undefined;
+
+  if (reply && 'error' in reply) throw new Error(`${type}: ${reply.error}`);
+  return reply?.value as MessageReply<K>;
+}
+
+/**
+ * Handles one message type. Returns the function that removes the handler.
+ * Messages of other types are left to their own handlers.
+ */
+export function onMessage<K extends MessageType>(
+  type: K,
+  handler: (data: MessageData<K>, sender: Sender) => MessageReply<K> | Promise<MessageReply<K>>,
+): () => void {
+  const listener = (message: unknown, sender: Sender) => {
+    if (!isEnvelope(message) || message.inflow !== type) return undefined;
+    return answer(() => handler(message.data as MessageData<K>, sender));
+  };
+
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+async function answer(run: () => unknown): Promise<Reply> {
+  try {
+    return { value: (await run()) ?? null };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function isEnvelope(message: unknown): message is Envelope {
+  return typeof message === 'object' && message !== null && 'inflow' in message;
+}

@@ -1,0 +1,35 @@
+/**
+ * The one message protocol between the extension's parts, declared once: each
+ * message's name, what it carries and what it answers. Both ends infer their
+ * types from this map.
+ */
+import type { Detection } from '@/rules/engine';
+import type { PageSignals } from '@/rules/page';
+import type { Module } from '@/rules/schema';
+
+/** What the background knows of one tab, kept in session storage. */
+export interface TabContext {
+  tabId: number;
+  url: string;
+  title: string;
+  /** `null` when no pack knows the page. */
+  detection: Detection | null;
+  updatedAt: number;
+}
+
+export interface Protocol {
+  /** Content script → background: which DOM probes to answer on this address. */
+  'page.probes': (data: { url: string }) => string[];
+  /** Content script → background: the page's signals, on load and on every navigation. */
+  'page.report': (data: PageSignals) => void;
+  /** Side panel → background: what is known of a tab. */
+  'panel.context': (data: { tabId: number }) => TabContext | null;
+  /** Side panel → background: a module's full content. */
+  'panel.module': (data: { pack: string; module: string }) => Module | null;
+  /** Background → side panels: a tab's context changed. */
+  'context.changed': (data: { tabId: number }) => void;
+}
+
+export type MessageType = keyof Protocol;
+export type MessageData<K extends MessageType> = Parameters<Protocol[K]>[0];
+export type MessageReply<K extends MessageType> = ReturnType<Protocol[K]>;
