@@ -1,0 +1,37 @@
+/** Reading pack files for the CLI: JSON parse errors and problems reported per file. */
+import { readFile } from 'node:fs/promises';
+
+import { loadBundledPacks } from '@/rules/bundled';
+import type { Pack } from '@/rules/schema';
+import { formatProblem, validatePack } from '@/rules/validate';
+
+export class PackFileError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+/** Problems of one pack file, as lines `FILE: $.path: expected …, found …`; none when valid. */
+export async function problemsOf(file: string): Promise<{ pack?: Pack; lines: string[] }> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { lines: [`${file}: $: expected a readable JSON file, found ${reason}`] };
+  }
+
+  const result = validatePack(value);
+  if (result.ok) return { pack: result.pack, lines: [] };
+  return { lines: result.problems.map((problem) => `${file}: ${formatProblem(problem)}`) };
+}
+
+/** The packs of the given files, or the bundled packs when none are given. */
+export async function readPacks(files: readonly string[]): Promise<Pack[]> {
+  if (files.length === 0) return loadBundledPacks().packs;
+
+  const results = await Promise.all(files.map(problemsOf));
+  const lines = results.flatMap((result) => result.lines);
+  if (lines.length > 0) throw new PackFileError(lines);
+  return results.map((result) => result.pack as Pack);
+}
