@@ -16,7 +16,14 @@ export interface MatchInput {
 /** The JSON object printed for one page. */
 export function describeMatch(url: string, detection: Detection | null) {
   if (!detection) {
-    return { url, tool: null, context: null, confidence: 0, modules: [], why: 'no pack knows this page' };
+    return {
+      url,
+      tool: null,
+      context: null,
+      confidence: 0,
+      modules: [],
+      why: 'no pack knows this page',
+    };
   }
   return {
     url,

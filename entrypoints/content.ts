@@ -31,7 +31,11 @@ function watchPage(ctx: ContentScriptContext): void {
       probes = await sendMessage('page.probes', { url: probedUrl });
       watchDom(domWatch, probes);
     }
-    const signals = { url: location.href, title: document.title, probes: answerProbes(probes, document) };
+    const signals = {
+      url: location.href,
+      title: document.title,
+      probes: answerProbes(probes, document),
+    };
 
     const serialized = JSON.stringify(signals);
     if (serialized === lastReport || ctx.isInvalid) return;
@@ -55,7 +59,11 @@ function watchDom(observer: MutationObserver, probes: string[]): void {
   const title = document.querySelector('head > title');
   if (title) observer.observe(title, { childList: true, characterData: true, subtree: true });
   if (probes.length > 0) {
-    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+    });
   }
 }
 

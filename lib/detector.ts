@@ -14,7 +14,11 @@ import { forgetTabContext, saveTabContext } from './tab-contexts';
 import { showLessonCount } from './toolbar';
 
 /** Matches a tab's page and records what was found. */
-export async function detectTab(rules: Rules, tabId: number, signals: PageSignals): Promise<TabContext> {
+export async function detectTab(
+  rules: Rules,
+  tabId: number,
+  signals: PageSignals,
+): Promise<TabContext> {
   const detection = rules.match(signals);
   const context: TabContext = {
     tabId,

@@ -104,11 +104,7 @@ function addTool(index: HostIndex<CompiledTool>, pack: Pack, tool: Tool): void {
   for (const glob of tool.hosts) index.add(glob, compiled);
 }
 
-function addPlacements(
-  byTool: Map<string, CompiledPlacement[]>,
-  pack: Pack,
-  module: Module,
-): void {
+function addPlacements(byTool: Map<string, CompiledPlacement[]>, pack: Pack, module: Module): void {
   for (const placement of module.showOn) {
     const list = byTool.get(placement.tool) ?? [];
     list.push({
@@ -187,11 +183,7 @@ function derive(
   return derived;
 }
 
-function suggest(
-  placements: CompiledPlacement[],
-  detection: Detection,
-  page: Page,
-): Suggestion[] {
+function suggest(placements: CompiledPlacement[], detection: Detection, page: Page): Suggestion[] {
   const seen = new Set<string>();
   const lessons: Suggestion[] = [];
 

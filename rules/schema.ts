@@ -115,7 +115,10 @@ export const packSchema = z.strictObject({
   publisher: text(120),
   description: text(1000).optional(),
   lookups: z
-    .record(z.string().regex(/^[A-Za-z][\w-]{0,39}$/, 'a table name such as "keyPrefixes"'), z.record(z.string().max(80), text(120)))
+    .record(
+      z.string().regex(/^[A-Za-z][\w-]{0,39}$/, 'a table name such as "keyPrefixes"'),
+      z.record(z.string().max(80), text(120)),
+    )
     .optional(),
   tools: z.array(toolSchema).max(2000),
   modules: z.array(moduleSchema).max(20_000),

@@ -8,7 +8,10 @@ import { conditionSchema } from './schema';
 export const all = defineCondition({
   key: 'all',
   summary: 'every listed condition holds',
-  schema: z.array(z.lazy((): z.ZodType<Condition> => conditionSchema)).min(1).max(100),
+  schema: z
+    .array(z.lazy((): z.ZodType<Condition> => conditionSchema))
+    .min(1)
+    .max(100),
   compile(conditions, context) {
     const tests = conditions.map((condition) => context.compile(condition));
     return (page) => {
@@ -29,4 +32,3 @@ export function combine(found: Evidence[]): Evidence {
     reasons: found.flatMap((evidence) => evidence.reasons),
   };
 }
-

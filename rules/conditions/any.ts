@@ -8,7 +8,10 @@ import { conditionSchema } from './schema';
 export const any = defineCondition({
   key: 'any',
   summary: 'at least one listed condition holds (the first that holds gives the groups)',
-  schema: z.array(z.lazy((): z.ZodType<Condition> => conditionSchema)).min(1).max(100),
+  schema: z
+    .array(z.lazy((): z.ZodType<Condition> => conditionSchema))
+    .min(1)
+    .max(100),
   compile(conditions, context) {
     const tests = conditions.map((condition) => context.compile(condition));
     return (page) => {

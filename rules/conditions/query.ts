@@ -6,7 +6,10 @@ import { compileTextTest, describeTextTest, textTestSchema } from './text-test';
 const querySchema = textTestSchema.extend({
   name: z.string().min(1).max(100),
   absent: z.literal(true).optional(),
-  as: z.string().regex(/^\w{1,40}$/).optional(),
+  as: z
+    .string()
+    .regex(/^\w{1,40}$/)
+    .optional(),
 });
 
 /** A query parameter: present, absent, or its value tested; `as` names it as a group. */

@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import { compileRules } from '@/rules/engine';
+import { bundledPackSources } from '@/rules/packs/index';
+import { formatProblem, validatePack } from '@/rules/validate';
+
+const minimalPack = () => ({
+  format: 1,
+  id: 'acme.sales',
+  name: 'Acme sales',
+  version: '1.0.0',
+  publisher: 'Acme L&D',
+  tools: [
+    {
+      id: 'crm',
+      name: 'CRM',
+      category: 'crm',
+      hosts: ['crm.acme.example'],
+      contexts: [{ id: 'deal', name: 'Deal', when: { path: '/deals/:id' }, because: 'a deal' }],
+    },
+  ],
+  modules: [],
+});
+
+function problemsOf(value: unknown): string[] {
+  const result = validatePack(value);
+  return result.ok ? [] : result.problems.map(formatProblem);
+}
+
+describe('validatePack', () => {
+  it('should accept a minimal pack', () => {
+    expect(problemsOf(minimalPack())).toEqual([]);
+  });
+
+  it('should name an unknown key and where it is', () => {
+    const pack = minimalPack();
+    Object.assign(pack.tools[0]!, { hostz: [] });
+
+    expect(problemsOf(pack)).toEqual([
+      '$.tools[0]: expected only known keys, found unknown key "hostz"',
+    ]);
+  });
+
+  it('should report every problem at once, each with its path', () => {
+    const pack = { ...minimalPack(), version: 'one', format: 2 };
+    pack.tools[0]!.hosts = ['https://crm.acme.example/'];
+
+    const problems = problemsOf(pack);
+
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toContain('$.format:');
+    expect(problems.join('\n')).toContain('$.version:');
+    expect(problems.join('\n')).toContain('$.tools[0].hosts[0]:');
+  });
+
+  it('should refuse an object that mixes two condition kinds', () => {
+    const pack = minimalPack();
+    pack.tools[0]!.contexts[0]!.when = { path: '/a', title: { contains: 'b' } } as never;
+
+    expect(problemsOf(pack).join('\n')).toContain(
+      '$.tools[0].contexts[0].when: expected exactly one condition kind',
+    );
+  });
+
+  it('should refuse a path pattern that does not compile, naming its path', () => {
+    const pack = minimalPack();
+    pack.tools[0]!.contexts[0]!.when = { path: '/deals/:id(' };
+
+    expect(problemsOf(pack)[0]).toMatch(
+      /^\$\.tools\[0\]\.contexts\[0\]\.when: expected a condition whose patterns compile/,
+    );
+  });
+
+  it('should never throw, whatever it is given', () => {
+    const samples = fc.oneof(
+      fc.anything(),
+      fc.constant(bundledPackSources[0]),
+      fc.record({ format: fc.constant(1), tools: fc.array(fc.anything()), modules: fc.anything() }),
+    );
+
+    fc.assert(
+      fc.property(samples, (value) => {
+        expect(() => validatePack(value)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the engine on any address', () => {
+  const rules = compileRules(
+    bundledPackSources.flatMap((source) => {
+      const result = validatePack(source);
+      return result.ok ? [result.pack] : [];
+    }),
+  );
+
+  it('should never throw on random strings or random web URLs', () => {
+    const addresses = fc.oneof(
+      fc.string(),
+      fc.webUrl({ withFragments: true, withQueryParameters: true }),
+    );
+
+    fc.assert(
+      fc.property(addresses, fc.string(), (url, title) => {
+        expect(() => rules.match({ url, title })).not.toThrow();
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
