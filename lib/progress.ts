@@ -24,13 +24,16 @@ async function update(
   change: (progress: ModuleProgress, now: string) => void,
 ): Promise<ModuleProgress> {
   const now = new Date().toISOString();
+  // Only the reference itself: callers may pass richer objects (a suggestion).
+  const { pack, module } = ref;
 
   return db.transaction('rw', db.statements, db.progress, async () => {
-    const progress = (await db.progress.get(progressKey(ref))) ?? emptyProgress(ref, now);
+    const progress =
+      (await db.progress.get(progressKey(ref))) ?? emptyProgress({ pack, module }, now);
     change(progress, now);
     progress.updatedAt = now;
 
-    await db.statements.add({ ...statement, ...ref, timestamp: now });
+    await db.statements.add({ ...statement, pack, module, timestamp: now });
     await db.progress.put(progress);
     return progress;
   });

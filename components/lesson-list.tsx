@@ -1,0 +1,83 @@
+import { useEffect, useId, useRef } from 'preact/hooks';
+
+import { t } from '@/lib/i18n';
+import { progressKey } from '@/lib/progress';
+import type { Suggestion } from '@/rules/engine';
+
+import { LessonMeta } from './lesson-meta';
+import { useLessonProgress } from './use-lesson-progress';
+
+interface LessonListProps {
+  lessons: readonly Suggestion[];
+  onOpen: (lesson: Suggestion) => void;
+  /** The `pack/module` key of the lesson to focus, when coming back from it. */
+  focusLesson?: string | null;
+}
+
+/** The lessons that fit the page, each with its length, kind, reason and done mark. */
+export function LessonList({ lessons, onOpen, focusLesson }: LessonListProps) {
+  const progress = useLessonProgress(lessons);
+
+  return (
+    <ul class="lessons" data-testid="lesson-list">
+      {lessons.map((lesson) => {
+        const key = progressKey(lesson);
+        return (
+          <LessonItem
+            key={key}
+            lesson={lesson}
+            done={progress.get(key)?.done ?? false}
+            focused={key === focusLesson}
+            onOpen={onOpen}
+          />
+        );
+      })}
+    </ul>
+  );
+}
+
+interface LessonItemProps {
+  lesson: Suggestion;
+  done: boolean;
+  focused: boolean;
+  onOpen: (lesson: Suggestion) => void;
+}
+
+function LessonItem({ lesson, done, focused, onOpen }: LessonItemProps) {
+  const whyId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (focused) button.current?.focus();
+  }, [focused]);
+
+  // The reason sits outside the button, so the button's name stays short for screen
+  // readers; it is still read out as the button's description.
+  return (
+    <li class="lesson" data-testid="lesson">
+      <button
+        ref={button}
+        type="button"
+        class="lesson-open"
+        aria-describedby={whyId}
+        onClick={() => onOpen(lesson)}
+      >
+        <span class="lesson-title" data-testid="lesson-title">
+          {lesson.title}
+        </span>
+        <span class="lesson-facts">
+          <LessonMeta minutes={lesson.minutes} kind={lesson.kind} />
+          {done && (
+            <span class="lesson-done" data-testid="lesson-done">
+              <span aria-hidden="true">✓ </span>
+              {t('lessonDone')}
+            </span>
+          )}
+        </span>
+      </button>
+      <p id={whyId} class="lesson-why" data-testid="lesson-why">
+        {lesson.why}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,60 @@
+import { useId } from 'preact/hooks';
+
+import { t } from '@/lib/i18n';
+import type { Suggestion } from '@/rules/engine';
+
+import { ContextHeader, placeOf } from './context-header';
+import { EmptyState } from './empty-state';
+import { LessonList } from './lesson-list';
+import { Notice, RetryButton } from './notice';
+import type { ContextState } from './use-tab-context';
+
+interface PageLessonsProps {
+  state: ContextState;
+  onRetry: () => void;
+  onOpen: (lesson: Suggestion) => void;
+  /** The `pack/module` key of the lesson just closed, to give its button focus again. */
+  focusLesson: string | null;
+}
+
+/** "For this page": the tool and context, and the lessons that fit, or why there are none. */
+export function PageLessons({ state, ...rest }: PageLessonsProps) {
+  return (
+    <div class="page" aria-busy={state.status === 'loading'}>
+      <h1 class="page-title">{t('panelTitle')}</h1>
+      <PageContent state={state} {...rest} />
+    </div>
+  );
+}
+
+function PageContent({ state, onRetry, onOpen, focusLesson }: PageLessonsProps) {
+  const headingId = useId();
+
+  if (state.status === 'loading') return <Notice testId="loading">{t('loading')}</Notice>;
+  if (state.status === 'failed') {
+    return (
+      <Notice testId="context-error" action={<RetryButton onRetry={onRetry} />}>
+        {t('contextFailed')}
+      </Notice>
+    );
+  }
+
+  const detection = state.context?.detection;
+  if (!detection) return <EmptyState />;
+
+  return (
+    <>
+      <ContextHeader detection={detection} />
+      {detection.lessons.length === 0 ? (
+        <Notice testId="no-lessons">{t('noLessons', placeOf(detection))}</Notice>
+      ) : (
+        <section aria-labelledby={headingId}>
+          <h2 id={headingId} class="section-title">
+            {t('lessonsHeading')}
+          </h2>
+          <LessonList lessons={detection.lessons} onOpen={onOpen} focusLesson={focusLesson} />
+        </section>
+      )}
+    </>
+  );
+}
