@@ -24,7 +24,10 @@ for (const build of builds) {
     const bytes = readFileSync(path);
     const gzipped = gzipSync(bytes).length;
     const name = relative(build, path);
-    const flag = name.startsWith('content-scripts/') && gzipped > CONTENT_BUDGET ? '  OVER BUDGET' : '';
-    console.log(`  ${name.padEnd(48)} ${kB(bytes.length).padStart(10)} ${kB(gzipped).padStart(10)} gz${flag}`);
+    const flag =
+      name.startsWith('content-scripts/') && gzipped > CONTENT_BUDGET ? '  OVER BUDGET' : '';
+    console.log(
+      `  ${name.padEnd(48)} ${kB(bytes.length).padStart(10)} ${kB(gzipped).padStart(10)} gz${flag}`,
+    );
   }
 }

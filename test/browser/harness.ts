@@ -6,9 +6,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import {
-  existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -72,14 +70,12 @@ export const DEMO_HOSTS: readonly string[] = SITES.map((site) => site.host);
 /** Addresses of the demo pages, as the browser (and the extension) sees them. */
 export const DEMO_URLS = {
   opportunityList: 'https://acme.lightning.force.com/lightning/o/Opportunity/list',
-  opportunity:
-    'https://acme.lightning.force.com/lightning/r/Opportunity/0068d00001rWkhYAAS/view',
+  opportunity: 'https://acme.lightning.force.com/lightning/r/Opportunity/0068d00001rWkhYAAS/view',
   account: 'https://acme.lightning.force.com/lightning/r/Account/0011X0000IcKoBrQQK/view',
   salesforceHome: 'https://acme.lightning.force.com/lightning/page/home',
   hubspotDeal: 'https://app.hubspot.com/contacts/24681357/record/0-3/18273645012',
   hubspotContact: 'https://app.hubspot.com/contacts/24681357/record/0-1/551201',
-  googleDoc:
-    'https://docs.google.com/document/d/1Qk3vPz9XcT2mLw8RbN4yHs6JdF0aGe7UoKi5tZnBq_c/edit',
+  googleDoc: 'https://docs.google.com/document/d/1Qk3vPz9XcT2mLw8RbN4yHs6JdF0aGe7UoKi5tZnBq_c/edit',
   jiraIssue: 'https://acme.atlassian.net/browse/ENG-4821',
   vendorPage: 'https://www.salesforce.com/products/sales-cloud/overview/',
   intranet: 'https://intranet.example.org/news/q3-pipeline-reviews',
@@ -108,25 +104,45 @@ export function createCertificate(dir: string): Certificate {
   if (cached && certificateFits(cached.cert)) return cached;
 
   mkdirSync(dir, { recursive: true });
-  const fresh = generateCertificate(dir);
-  return splitPem(readFileSync(fresh, 'utf8')) ?? fail(`openssl wrote no usable ${fresh}`);
+  return splitPem(generateCertificate(dir)) ?? fail(`openssl made no usable pair in ${dir}`);
 }
 
+/** Runs openssl, stores cert and key as one PEM file in `dir`, and returns its text. */
 function generateCertificate(dir: string): string {
   const stem = join(dir, `tmp-${process.pid}-${Date.now()}`);
-  const san = CERT_HOSTS.map((host) => `DNS:${host}`).concat('IP:127.0.0.1').join(',');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-    '-keyout', `${stem}.key`, '-out', `${stem}.crt`, '-days', '30',
-    '-subj', '/CN=Inflow demo sites', '-addext', `subjectAltName=${san}`,
-  ], { stdio: 'pipe' });
+  const san = CERT_HOSTS.map((host) => `DNS:${host}`)
+    .concat('IP:127.0.0.1')
+    .join(',');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      `${stem}.key`,
+      '-out',
+      `${stem}.crt`,
+      '-days',
+      '30',
+      '-subj',
+      '/CN=Inflow demo sites',
+      '-addext',
+      `subjectAltName=${san}`,
+    ],
+    { stdio: 'pipe' },
+  );
 
   const pem = readFileSync(`${stem}.crt`, 'utf8') + readFileSync(`${stem}.key`, 'utf8');
   rmSync(`${stem}.crt`);
   rmSync(`${stem}.key`);
   writeAtomically(`${stem}.pem`, pem, join(dir, CERT_FILE));
   debug(`made a certificate in ${dir}`);
-  return join(dir, CERT_FILE);
+  return pem;
 }
 
 function writeAtomically(temporary: string, text: string, target: string): void {
@@ -226,6 +242,12 @@ async function serve(request: IncomingMessage, response: ServerResponse): Promis
   }
 
   const path = new URL(request.url ?? '/', 'https://placeholder.invalid').pathname;
+  if (path === '/favicon.ico') {
+    // Browsers ask on their own; a 404 would put an error in every page's console.
+    response.writeHead(204, HEADERS).end();
+    return;
+  }
+
   const answer = route(hostOf(request), path);
   const body = await readFile(answer.file);
   const type = CONTENT_TYPES[extname(answer.file)] ?? 'application/octet-stream';
@@ -298,9 +320,10 @@ export function launchBrowser(options: LaunchOptions): Promise<BrowserSession>;
 export async function launchBrowser(
   options: LaunchOptions,
 ): Promise<BrowserSession | ExtensionSession> {
+  const executablePath = checkLaunchable(options);
   const started = Date.now();
   const context = await chromium.launchPersistentContext(options.profileDir ?? '', {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     headless: options.headless ?? true,
     ignoreHTTPSErrors: true,
     viewport: VIEWPORT,
@@ -319,6 +342,18 @@ export async function launchBrowser(
   }
 }
 
+/** The Chromium to run; fails early, saying what to do, if a piece is missing. */
+function checkLaunchable(options: LaunchOptions): string {
+  const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executable)) {
+    fail(`no Chromium at ${executable}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  }
+
+  const manifest = options.extensionDir && join(options.extensionDir, 'manifest.json');
+  if (manifest && !existsSync(manifest)) fail(`no ${manifest}: run npx wxt build first`);
+  return executable;
+}
+
 /** Chromium flags: TOOLCHAIN.md's list, the extension, and the host mapping. */
 export function chromiumArgs(options: Pick<LaunchOptions, 'extensionDir' | 'port'>): string[] {
   const extension = options.extensionDir ? resolve(options.extensionDir) : undefined;
@@ -326,8 +361,13 @@ export function chromiumArgs(options: Pick<LaunchOptions, 'extensionDir' | 'port
     ...(extension
       ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`]
       : []),
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
     `--host-resolver-rules=${hostResolverRules(options.port)}`,
   ];
 }
@@ -362,10 +402,11 @@ async function waitForWorker(context: BrowserContext): Promise<Worker> {
   const running = context.serviceWorkers().find(isExtension);
   if (running) return running;
 
-  return context.waitForEvent('serviceworker', {
+  const started = context.waitForEvent('serviceworker', {
     predicate: isExtension,
     timeout: WORKER_TIMEOUT_MS,
   });
+  return started.catch(() => fail(`no extension service worker within ${WORKER_TIMEOUT_MS} ms`));
 }
 
 function extensionSession(base: BrowserSession, first: Worker): ExtensionSession {
@@ -373,6 +414,10 @@ function extensionSession(base: BrowserSession, first: Worker): ExtensionSession
   const origin = `chrome-extension://${extensionId}/`;
   const worker = (): Worker =>
     base.context.serviceWorkers().find((each) => each.url().startsWith(origin)) ?? first;
+  const awake = async (): Promise<Worker> => {
+    await wakeWorker(base.context, origin);
+    return worker();
+  };
 
   return {
     ...base,
@@ -381,10 +426,29 @@ function extensionSession(base: BrowserSession, first: Worker): ExtensionSession
       return worker();
     },
     openSidePanel: (tabId) => openPanel(base.context, `${origin}sidepanel.html?tab=${tabId}`),
-    tabIdOf: (page) => findTabId(worker(), page),
-    badgeText: (tabId) =>
-      worker().evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
+    tabIdOf: async (page) => findTabId(await awake(), page),
+    badgeText: async (tabId) =>
+      (await awake()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
   };
+}
+
+/**
+ * Chromium stops an idle extension worker, and tests stop it on purpose; an
+ * evaluate() on a stopped worker then waits until something restarts it, which
+ * may be never. Starting it through the DevTools protocol restarts a stopped
+ * worker (Playwright keeps the same Worker object) and does nothing to a running one.
+ */
+async function wakeWorker(context: BrowserContext, scopeURL: string): Promise<void> {
+  const existing = context.pages()[0];
+  const page = existing ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.startWorker', { scopeURL });
+  } finally {
+    await cdp.detach();
+    if (!existing) await page.close();
+  }
 }
 
 async function openPanel(context: BrowserContext, url: string): Promise<Page> {
@@ -421,8 +485,10 @@ export async function findTabId(worker: Worker, page: Page): Promise<number> {
 
   const windowId = await windowIdOf(page);
   await page.bringToFront();
-  const active = await worker.evaluate((id) => chrome.tabs.query({ active: true, windowId: id }),
-    windowId);
+  const active = await worker.evaluate(
+    (id) => chrome.tabs.query({ active: true, windowId: id }),
+    windowId,
+  );
   return active[0]?.id ?? fail(`no active tab in window ${windowId} for ${page.url()}`);
 }
 
