@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 
 import { loadBundledPacks } from '@/rules/bundled';
+import { parsePackText } from '@/rules/limits';
 import type { Pack } from '@/rules/schema';
 import { formatProblem, validatePack } from '@/rules/validate';
 
@@ -13,15 +14,18 @@ export class PackFileError extends Error {
 
 /** Problems of one pack file, as lines `FILE: $.path: expected …, found …`; none when valid. */
 export async function problemsOf(file: string): Promise<{ pack?: Pack; lines: string[] }> {
-  let value: unknown;
+  let text: string;
   try {
-    value = JSON.parse(await readFile(file, 'utf8'));
+    text = await readFile(file, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { lines: [`${file}: $: expected a readable JSON file, found ${reason}`] };
+    return { lines: [`${file}: $: expected a readable file, found ${reason}`] };
   }
 
-  const result = validatePack(value);
+  const parsed = parsePackText(text);
+  if ('problem' in parsed) return { lines: [`${file}: ${formatProblem(parsed.problem)}`] };
+
+  const result = validatePack(parsed.value);
   if (result.ok) return { pack: result.pack, lines: [] };
   return { lines: result.problems.map((problem) => `${file}: ${formatProblem(problem)}`) };
 }

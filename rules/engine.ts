@@ -2,22 +2,14 @@
  * The matching engine: packs in, a page's tool, context, reasons and lessons out.
  * Pure TypeScript: the background script, the CLI and the tests run it the same way.
  */
-import type { Test } from './conditions/kind';
-import { compileCondition } from './compile';
-import { HostIndex, hostMatchesGlob } from './hosts';
+import { PlacementIndex, type Suggestion } from './lessons';
 import { readPage, type Page, type PageSignals } from './page';
-import type { Derivation, Module, Pack, Tool, ToolContext } from './schema';
+import type { Derivation, Module, Pack, Tool } from './schema';
 import { fillTemplate } from './template';
+import { compileTool, confidenceOf, ToolIndex, type Candidate } from './tools';
 
-/** One lesson that fits the page, and why. */
-export interface Suggestion {
-  pack: string;
-  module: string;
-  title: string;
-  minutes: number;
-  kind: Module['kind'];
-  why: string;
-}
+export type { Suggestion } from './lessons';
+export { contextFits } from './lessons';
 
 /** What the engine says about a page. */
 export interface Detection {
@@ -35,25 +27,6 @@ export interface Detection {
   lessons: Suggestion[];
 }
 
-interface CompiledContext {
-  source: ToolContext;
-  test: Test;
-}
-
-interface CompiledTool {
-  pack: Pack;
-  source: Tool;
-  contexts: CompiledContext[];
-  probes: Set<string>;
-}
-
-interface CompiledPlacement {
-  pack: Pack;
-  module: Module;
-  context?: string;
-  test?: Test;
-}
-
 export interface Rules {
   /** The tool, context and lessons of a page; `null` when no tool's context holds. */
   match(signals: PageSignals): Detection | null;
@@ -63,105 +36,109 @@ export interface Rules {
   hostGlobs(): string[];
   /** A module by pack and id. */
   module(pack: string, id: string): Module | undefined;
+  /** Problems found while combining packs, such as hosts added to an unknown tool. */
+  warnings: string[];
 }
 
 /** Compiles validated packs, in precedence order (earlier packs win ties). */
 export function compileRules(packs: readonly Pack[]): Rules {
-  const tools = new HostIndex<CompiledTool>();
-  const placements = new Map<string, CompiledPlacement[]>();
+  const tools = new ToolIndex();
+  const placements = new PlacementIndex();
   const modules = new Map<string, Module>();
+  const warnings: string[] = [];
 
   for (const pack of packs) {
-    for (const tool of pack.tools) addTool(tools, pack, tool);
+    for (const tool of pack.tools) tools.add(compileTool(pack, tool));
     for (const module of pack.modules) {
       modules.set(`${pack.id}/${module.id}`, module);
-      addPlacements(placements, pack, module);
+      placements.add(pack, module);
+    }
+  }
+  for (const pack of packs) {
+    for (const { tool, hosts } of pack.extraHosts ?? []) {
+      if (!tools.addHosts(tool, hosts)) warnings.push(`${pack.id}: no pack defines tool "${tool}"`);
     }
   }
 
-  const candidates = (url: string) => {
-    const page = readPage({ url });
-    return page ? toolsOn(tools, page.url.host) : [];
-  };
-
   return {
     match: (signals) => match(tools, placements, signals),
-    probesFor: (url) => [...new Set(candidates(url).flatMap((tool) => [...tool.probes]))],
+    probesFor: (url) => probesFor(tools, url),
     hostGlobs: () => tools.globs(),
     module: (pack, id) => modules.get(`${pack}/${id}`),
+    warnings,
   };
 }
 
-function addTool(index: HostIndex<CompiledTool>, pack: Pack, tool: Tool): void {
-  const probes = new Set<string>();
-  const probe = (key: string) => probes.add(key);
-  const contexts = tool.contexts.map((context) => ({
-    source: context,
-    test: compileCondition(context.when, probe),
-  }));
+function probesFor(tools: ToolIndex, url: string): string[] {
+  const page = readPage({ url });
+  if (!page) return [];
 
-  const compiled = { pack, source: tool, contexts, probes };
-  for (const glob of tool.hosts) index.add(glob, compiled);
-}
-
-function addPlacements(byTool: Map<string, CompiledPlacement[]>, pack: Pack, module: Module): void {
-  for (const placement of module.showOn) {
-    const list = byTool.get(placement.tool) ?? [];
-    list.push({
-      pack,
-      module,
-      context: placement.context,
-      test: placement.when && compileCondition(placement.when, () => {}),
-    });
-    byTool.set(placement.tool, list);
-  }
-}
-
-function toolsOn(index: HostIndex<CompiledTool>, host: string): CompiledTool[] {
-  const excluded = (tool: CompiledTool) =>
-    tool.source.excludeHosts?.some((glob) => hostMatchesGlob(host, glob)) ?? false;
-  return [...new Set(index.find(host))].filter((tool) => !excluded(tool));
+  const probes = tools.candidates(page.url.host).flatMap(({ tool }) => [...tool.probes]);
+  return [...new Set(probes)];
 }
 
 function match(
-  tools: HostIndex<CompiledTool>,
-  placements: Map<string, CompiledPlacement[]>,
+  tools: ToolIndex,
+  placements: PlacementIndex,
   signals: PageSignals,
 ): Detection | null {
   const page = readPage(signals);
   if (!page) return null;
 
-  for (const tool of toolsOn(tools, page.url.host)) {
-    const detection = detectContext(tool, page);
-    if (!detection) continue;
+  const found = tools
+    .candidates(page.url.host)
+    .map((candidate) => detect(candidate, page))
+    .filter((detection): detection is Found => detection !== null);
 
-    detection.lessons = suggest(placements.get(detection.tool) ?? [], detection, page);
-    return detection;
-  }
-  return null;
+  const chosen = resolveRelations(found)[0];
+  if (!chosen) return null;
+
+  chosen.detection.lessons = placements.suggest(chosen.detection, page);
+  return chosen.detection;
 }
 
-function detectContext(tool: CompiledTool, page: Page): Detection | null {
+interface Found {
+  tool: Tool;
+  detection: Detection;
+}
+
+function detect(candidate: Candidate, page: Page): Found | null {
+  const confidence = confidenceOf(candidate, page);
+  if (confidence.value === 0) return null;
+
+  const { tool } = candidate;
   for (const { source, test } of tool.contexts) {
     const evidence = test(page);
     if (!evidence) continue;
 
     const groups = derive(evidence.groups, source.set, tool.pack.lookups);
     const contextName = fillTemplate(source.name, groups);
-    return {
+    const detection: Detection = {
       tool: tool.source.id,
       toolName: tool.source.name,
       category: tool.source.category,
       pack: tool.pack.id,
       context: fillTemplate(source.id, groups),
       contextName,
-      confidence: 1,
+      confidence: confidence.value,
       why: `${tool.source.name} › ${contextName}: ${fillTemplate(source.because, groups)}`,
-      evidence: evidence.reasons,
+      evidence: [...confidence.reasons, ...evidence.reasons],
       lessons: [],
     };
+    return { tool: tool.source, detection };
   }
   return null;
+}
+
+/** Drops tools another detected tool excludes, and tools whose required tools are absent. */
+function resolveRelations(found: Found[]): Found[] {
+  const ids = new Set(found.map(({ tool }) => tool.id));
+  const excluded = new Set(found.flatMap(({ tool }) => tool.excludes ?? []));
+
+  return found.filter(
+    ({ tool }) =>
+      !excluded.has(tool.id) && (tool.requires ?? []).every((required) => ids.has(required)),
+  );
 }
 
 function derive(
@@ -181,44 +158,4 @@ function derive(
     if (value !== undefined) derived[name] = value;
   }
   return derived;
-}
-
-function suggest(placements: CompiledPlacement[], detection: Detection, page: Page): Suggestion[] {
-  const seen = new Set<string>();
-  const lessons: Suggestion[] = [];
-
-  for (const placement of placements) {
-    const key = `${placement.pack.id}/${placement.module.id}`;
-    if (seen.has(key) || !contextFits(placement.context, detection.context)) continue;
-
-    const extra = placement.test?.(page);
-    if (placement.test && !extra) continue;
-
-    seen.add(key);
-    lessons.push(toSuggestion(placement, detection, extra?.reasons ?? []));
-  }
-  return lessons;
-}
-
-/** A placement's context is an exact id, a prefix ending in `*`, or absent (any context). */
-export function contextFits(wanted: string | undefined, actual: string): boolean {
-  if (wanted === undefined) return true;
-  if (wanted.endsWith('*')) return actual.startsWith(wanted.slice(0, -1));
-  return wanted === actual;
-}
-
-function toSuggestion(
-  { pack, module }: CompiledPlacement,
-  detection: Detection,
-  extraReasons: string[],
-): Suggestion {
-  const extra = extraReasons.length > 0 ? `; ${extraReasons.join('; ')}` : '';
-  return {
-    pack: pack.id,
-    module: module.id,
-    title: module.title,
-    minutes: module.minutes,
-    kind: module.kind,
-    why: `${detection.why}${extra}`,
-  };
 }

@@ -56,13 +56,53 @@ export const toolCategories = [
   'other',
 ] as const;
 
-const toolSchema = z.strictObject({
-  id: slug,
-  name: text(80),
-  category: z.enum(toolCategories),
+/** A weak piece of evidence for a self-hosted install: no single one is enough. */
+const signalSchema = z.strictObject({
+  when: conditionSchema,
+  weight: z.number().gt(0).max(1),
+});
+
+const hostLabel = z.string().regex(/^[a-z0-9-]{1,63}$/, 'one host label, such as "jira"');
+
+const selfHostedSchema = z
+  .strictObject({
+    labels: z.array(hostLabel).min(1).max(20).describe('first host labels that suggest an install'),
+    signals: z.array(signalSchema).min(2).max(50),
+    threshold: z.number().gt(0).max(10),
+  })
+  .superRefine((selfHosted, context) => {
+    selfHosted.signals.forEach((signal, index) => {
+      if (signal.weight < selfHosted.threshold) return;
+      context.addIssue({
+        code: 'custom',
+        path: ['signals', index, 'weight'],
+        message: `a weight below the threshold (${selfHosted.threshold}): no single signal may identify a tool`,
+        input: signal.weight,
+      });
+    });
+  });
+
+const toolSchema = z
+  .strictObject({
+    id: slug,
+    name: text(80),
+    category: z.enum(toolCategories),
+    hosts: z.array(hostGlob).max(200),
+    excludeHosts: z.array(hostGlob).max(200).optional(),
+    selfHosted: selfHostedSchema.optional(),
+    requires: z.array(slug).max(20).optional().describe('tools that must also be detected'),
+    excludes: z.array(slug).max(20).optional().describe('tools this one overrides when both hold'),
+    contexts: z.array(contextSchema).min(1).max(20_000),
+  })
+  .refine((tool) => tool.hosts.length > 0 || tool.selfHosted !== undefined, {
+    path: ['hosts'],
+    message: 'at least one host, or a selfHosted block',
+  });
+
+/** Hosts an admin adds to a tool of any pack, for installs on the organization's own hosts. */
+const extraHostsSchema = z.strictObject({
+  tool: slug,
   hosts: z.array(hostGlob).min(1).max(200),
-  excludeHosts: z.array(hostGlob).max(200).optional(),
-  contexts: z.array(contextSchema).min(1).max(20_000),
 });
 
 const choiceSchema = z.strictObject({
@@ -121,6 +161,7 @@ export const packSchema = z.strictObject({
     )
     .optional(),
   tools: z.array(toolSchema).max(2000),
+  extraHosts: z.array(extraHostsSchema).max(200).optional(),
   modules: z.array(moduleSchema).max(20_000),
   tests: z.array(packTestSchema).max(5000).optional(),
 });
@@ -132,4 +173,5 @@ export type Module = Pack['modules'][number];
 export type Question = NonNullable<Module['questions']>[number];
 export type Placement = Module['showOn'][number];
 export type PackTest = NonNullable<Pack['tests']>[number];
+export type Signal = NonNullable<Tool['selfHosted']>['signals'][number];
 export type Derivation = NonNullable<ToolContext['set']>[string];

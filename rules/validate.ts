@@ -2,10 +2,13 @@
  * Pack validation for admins: every problem at once, each with its JSON path, what
  * was expected and what was found. Validation never throws; it only reports.
  */
+import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 
 import { compileCondition } from './compile';
 import type { Condition } from './conditions/condition';
+import { packJsonSchema } from './json-schema';
+import { depthProblem } from './limits';
 import { packSchema, type Pack } from './schema';
 
 export interface Problem {
@@ -19,7 +22,10 @@ export type Validation = { ok: true; pack: Pack } | { ok: false; problems: Probl
 
 /** Checks a parsed JSON value against the pack format, then compiles its conditions. */
 export function validatePack(value: unknown): Validation {
-  const parsed = packSchema.safeParse(value);
+  const tooDeep = depthProblem(value);
+  if (tooDeep) return { ok: false, problems: [tooDeep] };
+
+  const parsed = packSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map(toProblem) };
 
   const problems = compileProblems(parsed.data);
@@ -45,13 +51,31 @@ export function jsonPath(segments: readonly PropertyKey[]): string {
 
 function toProblem(issue: z.core.$ZodIssue): Problem {
   if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((key) => `"${key}"${didYouMean(key)}`).join(', ');
     return {
       path: jsonPath(issue.path),
       expected: 'only known keys',
-      found: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`,
+      found: `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}`,
     };
   }
   return { path: jsonPath(issue.path), expected: expectedOf(issue), found: foundOf(issue) };
+}
+
+let knownKeys: string[] | undefined;
+
+/** ` (did you mean "hosts"?)` when a key of the format is one or two edits away. */
+function didYouMean(key: string): string {
+  knownKeys ??= [...keysOf(packJsonSchema())];
+  const near = closest(key, knownKeys);
+  return distance(key, near) <= 2 ? ` (did you mean "${near}"?)` : '';
+}
+
+function* keysOf(schema: unknown): Generator<string> {
+  if (typeof schema !== 'object' || schema === null) return;
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'properties' && typeof value === 'object' && value) yield* Object.keys(value);
+    yield* keysOf(value);
+  }
 }
 
 function expectedOf(issue: z.core.$ZodIssue): string {

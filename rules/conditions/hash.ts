@@ -1,13 +1,11 @@
-import { z } from 'zod';
-
 import { defineCondition, holds } from './kind';
-import { compileComponentPattern } from './url-pattern';
+import { compileComponentPattern, patternSchema } from './url-pattern';
 
 /** The fragment without `#`, in URLPattern syntax: `inbox/:thread`. */
 export const hash = defineCondition({
   key: 'hash',
   summary: 'the fragment (without "#") matches a URLPattern pattern, for apps that route there',
-  schema: z.string().max(1000),
+  schema: patternSchema('/'),
   compile(pattern) {
     const compiled = compileComponentPattern(pattern);
     return (page) => {

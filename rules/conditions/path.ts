@@ -1,13 +1,11 @@
-import { z } from 'zod';
-
 import { defineCondition, holds } from './kind';
-import { compileComponentPattern } from './url-pattern';
+import { compileComponentPattern, patternSchema } from './url-pattern';
 
 /** The address's path, in URLPattern syntax: `/lightning/r/:object/:id/view`. */
 export const path = defineCondition({
   key: 'path',
   summary: 'the path matches a URLPattern pathname pattern; named groups fill the context id',
-  schema: z.string().min(1).max(1000),
+  schema: patternSchema('/'),
   compile(pattern) {
     const compiled = compileComponentPattern(pattern);
     return (page) => {

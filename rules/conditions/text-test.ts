@@ -4,10 +4,21 @@
  */
 import { z } from 'zod';
 
+import { regexProblem } from '../regex-safety';
+
+const regexSchema = z
+  .string()
+  .min(1)
+  .max(500)
+  .superRefine((source, context) => {
+    const problem = regexProblem(source);
+    if (problem) context.addIssue({ code: 'custom', message: problem, input: source });
+  });
+
 export const textTestSchema = z.strictObject({
   equals: z.string().max(500).optional(),
   contains: z.string().min(1).max(500).optional(),
-  matches: z.string().min(1).max(500).optional(),
+  matches: regexSchema.optional(),
 });
 
 export type TextTest = z.infer<typeof textTestSchema>;

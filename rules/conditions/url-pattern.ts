@@ -4,7 +4,10 @@
  * URLPattern's is based on. Patterns match the whole component, case-sensitively,
  * as URLPattern does by default.
  */
-import { pathToRegexp, type Key } from 'path-to-regexp';
+import { parse, pathToRegexp, type Key } from 'path-to-regexp';
+import { z } from 'zod';
+
+import { regexProblem } from '../regex-safety';
 
 export interface ComponentPattern {
   exec(value: string): Record<string, string> | null;
@@ -30,6 +33,35 @@ export function compileComponentPattern(source: string, delimiter = '/'): Compon
       return namedGroups(keys, found);
     },
   };
+}
+
+/** A pattern in a pack: refused at validation unless it compiles to safe expressions. */
+export function patternSchema(delimiter: string) {
+  return z
+    .string()
+    .max(1000)
+    .superRefine((source, context) => {
+      const problem = patternProblem(source, delimiter);
+      if (problem) context.addIssue({ code: 'custom', message: problem, input: source });
+    });
+}
+
+/** Why a pattern cannot be used, or `null` when it compiles to safe expressions. */
+export function patternProblem(source: string, delimiter = '/'): string | null {
+  let tokens: ReturnType<typeof parse>;
+  try {
+    tokens = parse(bareWildcards(source), { delimiter, prefixes: delimiter });
+    compileComponentPattern(source, delimiter);
+  } catch (error) {
+    return `a URLPattern pattern (${error instanceof Error ? error.message : error})`;
+  }
+
+  for (const token of tokens) {
+    if (typeof token === 'string') continue;
+    const problem = regexProblem(token.pattern);
+    if (problem) return `${problem}, in the group "${String(token.name)}"`;
+  }
+  return null;
 }
 
 // URLPattern lets `*` stand alone for "anything"; path-to-regexp 6 needs it as a group.

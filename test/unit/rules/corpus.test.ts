@@ -9,8 +9,6 @@ const rules = compileRules(loadBundledPacks().packs);
 const corpus = readCorpus();
 
 // The tools whose packs are bundled so far; the rest of CONTEXTS.md follows.
-// Confluence is bundled for Atlassian Cloud only: its Data Center line needs
-// self-hosted hosts, which packs cannot declare yet (2026-12-03).
 const bundledTools = new Set([
   'salesforce',
   'hubspot',
@@ -19,6 +17,7 @@ const bundledTools = new Set([
   'google_slides',
   'google_forms',
   'jira',
+  'confluence',
 ]);
 
 describe('the corpus of real URL shapes', () => {

@@ -38,7 +38,7 @@ describe('validatePack', () => {
     Object.assign(pack.tools[0]!, { hostz: [] });
 
     expect(problemsOf(pack)).toEqual([
-      '$.tools[0]: expected only known keys, found unknown key "hostz"',
+      '$.tools[0]: expected only known keys, found unknown key "hostz" (did you mean "hosts"?)',
     ]);
   });
 
@@ -68,9 +68,32 @@ describe('validatePack', () => {
     pack.tools[0]!.contexts[0]!.when = { path: '/deals/:id(' };
 
     expect(problemsOf(pack)[0]).toMatch(
-      /^\$\.tools\[0\]\.contexts\[0\]\.when: expected a condition whose patterns compile/,
+      /^\$\.tools\[0\]\.contexts\[0\]\.when\.path: expected a URLPattern pattern/,
     );
   });
+
+  it.each([
+    ['a path group', { path: '/deals/:id((?:a+)+$)' }, '$.tools[0].contexts[0].when.path'],
+    ['a title test', { title: { matches: '(a+)+$' } }, '$.tools[0].contexts[0].when.title.matches'],
+    [
+      'a nested query test',
+      { all: [{ query: { name: 'q', matches: '(x*)*y' } }] },
+      '$.tools[0].contexts[0].when.all[0].query.matches',
+    ],
+  ])(
+    'should refuse a catastrophic regular expression in %s, naming its path',
+    (_where, when, path) => {
+      const pack = minimalPack();
+      pack.tools[0]!.contexts[0]!.when = when as never;
+
+      const problems = problemsOf(pack);
+
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain(
+        `${path}: expected a regular expression without nested quantifiers`,
+      );
+    },
+  );
 
   it('should never throw, whatever it is given', () => {
     const samples = fc.oneof(

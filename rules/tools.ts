@@ -1,0 +1,130 @@
+/**
+ * Compiled tools and the indexes that find the candidates for a page: tools by host
+ * glob (their own hosts and hosts admins add), and self-hosted tools by the first
+ * label of the host (`jira.acme.internal` → Jira). The cost of a page depends on its
+ * host, not on how many tools other hosts have.
+ */
+import { compileCondition } from './compile';
+import type { Test } from './conditions/kind';
+import { HostIndex, hostMatchesGlob } from './hosts';
+import type { Page } from './page';
+import type { Pack, Tool, ToolContext } from './schema';
+
+export interface CompiledContext {
+  source: ToolContext;
+  test: Test;
+}
+
+export interface CompiledSignal {
+  test: Test;
+  weight: number;
+}
+
+export interface CompiledTool {
+  pack: Pack;
+  source: Tool;
+  contexts: CompiledContext[];
+  signals: CompiledSignal[];
+  /** Sum of all signal weights: a page showing all of them has confidence 1. */
+  totalWeight: number;
+  probes: Set<string>;
+}
+
+/** A tool that may be on a page, and whether its host alone vouches for it. */
+export interface Candidate {
+  tool: CompiledTool;
+  byHost: boolean;
+}
+
+export function compileTool(pack: Pack, tool: Tool): CompiledTool {
+  const probes = new Set<string>();
+  const probe = (key: string) => probes.add(key);
+  const signals = (tool.selfHosted?.signals ?? []).map((signal) => ({
+    test: compileCondition(signal.when, probe),
+    weight: signal.weight,
+  }));
+
+  return {
+    pack,
+    source: tool,
+    contexts: tool.contexts.map((context) => ({
+      source: context,
+      test: compileCondition(context.when, probe),
+    })),
+    signals,
+    totalWeight: signals.reduce((sum, signal) => sum + signal.weight, 0),
+    probes,
+  };
+}
+
+export class ToolIndex {
+  readonly #byHost = new HostIndex<CompiledTool>();
+  readonly #byLabel = new Map<string, CompiledTool[]>();
+  readonly #byId = new Map<string, CompiledTool>();
+
+  /** Adds a tool; a tool id already added by an earlier pack keeps the earlier one. */
+  add(tool: CompiledTool): void {
+    if (this.#byId.has(tool.source.id)) return;
+    this.#byId.set(tool.source.id, tool);
+
+    for (const glob of tool.source.hosts) this.#byHost.add(glob, tool);
+    for (const label of tool.source.selfHosted?.labels ?? []) {
+      this.#byLabel.set(label, [...(this.#byLabel.get(label) ?? []), tool]);
+    }
+  }
+
+  /** Hosts an admin adds to a tool; `false` when no pack defines that tool. */
+  addHosts(toolId: string, globs: readonly string[]): boolean {
+    const tool = this.#byId.get(toolId);
+    if (!tool) return false;
+
+    for (const glob of globs) this.#byHost.add(glob, tool);
+    return true;
+  }
+
+  candidates(host: string): Candidate[] {
+    const byHost = new Set(this.#byHost.find(host).filter((tool) => !excluded(tool, host)));
+    const firstLabel = host.split('.', 1)[0] ?? '';
+    const byLabel = (this.#byLabel.get(firstLabel) ?? []).filter(
+      (tool) => !byHost.has(tool) && !excluded(tool, host),
+    );
+    return [
+      ...[...byHost].map((tool) => ({ tool, byHost: true })),
+      ...byLabel.map((tool) => ({ tool, byHost: false })),
+    ];
+  }
+
+  globs(): string[] {
+    return this.#byHost.globs();
+  }
+}
+
+function excluded(tool: CompiledTool, host: string): boolean {
+  return tool.source.excludeHosts?.some((glob) => hostMatchesGlob(host, glob)) ?? false;
+}
+
+/**
+ * How sure the engine is that a candidate tool is on the page: 1 when its host
+ * vouches for it; otherwise the share of its self-hosted signals' weight that holds,
+ * or 0 when that weight stays below the tool's threshold.
+ */
+export function confidenceOf(
+  candidate: Candidate,
+  page: Page,
+): { value: number; reasons: string[] } {
+  if (candidate.byHost) return { value: 1, reasons: [] };
+
+  const { tool } = candidate;
+  let score = 0;
+  const reasons: string[] = [];
+  for (const signal of tool.signals) {
+    const evidence = signal.test(page);
+    if (!evidence) continue;
+    score += signal.weight;
+    reasons.push(...evidence.reasons);
+  }
+
+  const threshold = tool.source.selfHosted?.threshold ?? Infinity;
+  if (score < threshold) return { value: 0, reasons };
+  return { value: Math.min(1, score / tool.totalWeight), reasons };
+}

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+
+import { compileRules } from '@/rules/engine';
+import { MAX_DEPTH, parsePackText } from '@/rules/limits';
+import type { Pack } from '@/rules/schema';
+import { validatePack } from '@/rules/validate';
+
+function pack(overrides: Partial<Pack> & Pick<Pack, 'tools'>): Pack {
+  const result = validatePack({
+    format: 1,
+    id: 'test.pack',
+    name: 'Test',
+    version: '1.0.0',
+    publisher: 'Test',
+    modules: [],
+    ...overrides,
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.pack;
+}
+
+const tracker = {
+  id: 'tracker',
+  name: 'Tracker',
+  category: 'project' as const,
+  hosts: ['tracker.example'],
+  selfHosted: {
+    labels: ['tracker'],
+    signals: [
+      { when: { host: 'tracker.*' }, weight: 0.5 },
+      { when: { path: '/ticket/:id(\\d+)' }, weight: 0.5 },
+      { when: { meta: { name: 'application-name', equals: 'Tracker' } }, weight: 0.6 },
+    ],
+    threshold: 1,
+  },
+  contexts: [
+    { id: 'ticket', name: 'Ticket', when: { path: '/ticket/:id(\\d+)' }, because: 'a ticket' },
+    { id: 'home', name: 'Home', when: { path: '/' }, because: 'the home page' },
+  ],
+};
+
+describe('self-hosted installs', () => {
+  const rules = compileRules([pack({ tools: [tracker] })]);
+
+  it('should trust the tool on its own hosts, with full confidence', () => {
+    expect(rules.match({ url: 'https://tracker.example/' })).toMatchObject({
+      tool: 'tracker',
+      context: 'home',
+      confidence: 1,
+    });
+  });
+
+  it('should detect an install when enough weak signals add up', () => {
+    const detection = rules.match({ url: 'https://tracker.acme.internal/ticket/7' });
+
+    expect(detection).toMatchObject({ tool: 'tracker', context: 'ticket' });
+    expect(detection?.confidence).toBeCloseTo(1 / 1.6);
+    expect(detection?.evidence.join('; ')).toContain('the host matches tracker.*');
+  });
+
+  it('should not take a single weak signal for the tool', () => {
+    expect(rules.match({ url: 'https://tracker.acme.internal/' })).toBeNull();
+    expect(rules.match({ url: 'https://other.acme.internal/ticket/7' })).toBeNull();
+  });
+
+  it('should count a page marker with the host label, and ask the page for it', () => {
+    const url = 'https://tracker.acme.internal/';
+    const probes = { 'meta:application-name': 'Tracker' };
+
+    expect(rules.probesFor(url)).toContain('meta:application-name');
+    expect(rules.match({ url, probes })).toMatchObject({ tool: 'tracker', context: 'home' });
+  });
+
+  it('should refuse a signal that would identify the tool alone', () => {
+    const strong = {
+      ...tracker.selfHosted,
+      signals: [{ when: { path: '/' }, weight: 1 }, tracker.selfHosted.signals[0]!],
+    };
+
+    expect(() => pack({ tools: [{ ...tracker, selfHosted: strong }] })).toThrow(
+      /selfHosted.signals\[0\].weight.*no single signal may identify a tool/,
+    );
+  });
+});
+
+describe('hosts added by an admin', () => {
+  it('should add hosts to a tool defined by another pack', () => {
+    const admin = pack({
+      id: 'acme.hosts',
+      tools: [],
+      extraHosts: [{ tool: 'tracker', hosts: ['work.acme.internal'] }],
+    } as never);
+    const rules = compileRules([pack({ tools: [tracker] }), admin]);
+
+    expect(rules.match({ url: 'https://work.acme.internal/ticket/3' })).toMatchObject({
+      tool: 'tracker',
+      confidence: 1,
+    });
+    expect(rules.hostGlobs()).toContain('work.acme.internal');
+    expect(rules.warnings).toEqual([]);
+  });
+
+  it('should warn about hosts added to a tool no pack defines', () => {
+    const admin = pack({
+      id: 'acme.hosts',
+      tools: [],
+      extraHosts: [{ tool: 'nothing', hosts: ['x.acme.internal'] }],
+    } as never);
+
+    expect(compileRules([admin]).warnings).toEqual(['acme.hosts: no pack defines tool "nothing"']);
+  });
+});
+
+describe('requires and excludes between tools', () => {
+  const base = (id: string, extra: object = {}) => ({
+    id,
+    name: id,
+    category: 'other' as const,
+    hosts: ['shared.example'],
+    contexts: [{ id: 'any', name: 'Any', when: { path: '/*' }, because: 'any page' }],
+    ...extra,
+  });
+
+  it('should let a tool override the tools it excludes, whatever their order', () => {
+    const rules = compileRules([
+      pack({ tools: [base('general'), base('specific', { excludes: ['general'] })] }),
+    ]);
+
+    expect(rules.match({ url: 'https://shared.example/a' })?.tool).toBe('specific');
+  });
+
+  it('should drop a tool whose required tool is not detected', () => {
+    const addon = base('addon', { requires: ['platform'], hosts: ['shared.example'] });
+    const rules = compileRules([pack({ tools: [addon] })]);
+
+    expect(rules.match({ url: 'https://shared.example/a' })).toBeNull();
+  });
+});
+
+describe('pack limits', () => {
+  it('should refuse JSON nested deeper than the limit, naming where', () => {
+    let when: object = { path: '/' };
+    for (let i = 0; i < MAX_DEPTH + 5; i++) when = { not: when };
+    const result = validatePack({ format: 1, tools: [{ contexts: [{ when }] }] });
+
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.problems[0]?.path).toMatch(/^\$\.tools\[0\]\.contexts\[0\]\.when\.not\.not/);
+  });
+
+  it('should refuse a pack file over 5 MB before parsing it', () => {
+    const parsed = parsePackText(`"${'x'.repeat(6 * 1024 * 1024)}"`);
+
+    expect(parsed).toEqual({
+      problem: { path: '$', expected: 'a pack of at most 5 MB', found: '6.0 MB' },
+    });
+  });
+
+  it('should report a truncated file as invalid JSON', () => {
+    expect(parsePackText('{"format": 1, "tools": [')).toMatchObject({
+      problem: { expected: 'valid JSON' },
+    });
+  });
+});
