@@ -132,6 +132,8 @@ function detect(candidate: Candidate, page: Page): Found | null {
 
 /** Drops tools another detected tool excludes, and tools whose required tools are absent. */
 function resolveRelations(found: Found[]): Found[] {
+  if (found.length === 1 && !found[0]!.tool.requires) return found;
+
   const ids = new Set(found.map(({ tool }) => tool.id));
   const excluded = new Set(found.flatMap(({ tool }) => tool.excludes ?? []));
 

@@ -18,8 +18,13 @@ export function hostMatchesGlob(host: string, glob: string): boolean {
  * order, by looking up the host and each of its parent domains: the cost grows
  * with the host's number of labels, not with the number of globs.
  */
+interface Entry<T> {
+  order: number;
+  value: T;
+}
+
 export class HostIndex<T> {
-  readonly #byKey = new Map<string, { order: number; value: T }[]>();
+  readonly #byKey = new Map<string, Entry<T>[]>();
   #count = 0;
 
   add(glob: string, value: T): void {
@@ -29,11 +34,20 @@ export class HostIndex<T> {
   }
 
   find(host: string): T[] {
-    const found = [...(this.#byKey.get(host) ?? [])];
+    const lists: Entry<T>[][] = [];
+    const exact = this.#byKey.get(host);
+    if (exact) lists.push(exact);
     for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) {
-      found.push(...(this.#byKey.get(`*${host.slice(dot)}`) ?? []));
+      const wildcard = this.#byKey.get(`*${host.slice(dot)}`);
+      if (wildcard) lists.push(wildcard);
     }
-    return found.sort((a, b) => a.order - b.order).map((entry) => entry.value);
+
+    // One glob matching is the common case: no merge needed.
+    if (lists.length === 1) return lists[0]!.map((entry) => entry.value);
+    return lists
+      .flat()
+      .sort((a, b) => a.order - b.order)
+      .map((entry) => entry.value);
   }
 
   globs(): string[] {

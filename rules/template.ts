@@ -6,6 +6,7 @@
 const placeholder = /\{(\w+)(\|a)?\}/g;
 
 export function fillTemplate(template: string, groups: Record<string, string>): string {
+  if (!template.includes('{')) return template;
   return template.replace(placeholder, (whole, name: string, article?: string) => {
     const value = groups[name];
     if (value === undefined) return whole;

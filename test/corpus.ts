@@ -9,7 +9,7 @@ export interface CorpusLine {
   note?: string;
 }
 
-const corpusFile = resolve(__dirname, '../../shared/corpus/urls.jsonl');
+const corpusFile = resolve(import.meta.dirname, '../../shared/corpus/urls.jsonl');
 
 export function readCorpus(): CorpusLine[] {
   return readFileSync(corpusFile, 'utf8')
