@@ -3,9 +3,14 @@
  * validation as any admin's pack before use.
  */
 import atlassian from './atlassian.json';
+import dynamics365 from './dynamics365.json';
 import googleWorkspace from './google-workspace.json';
 import hubspot from './hubspot.json';
+import pipedrive from './pipedrive.json';
 import salesforce from './salesforce.json';
+import successfactors from './successfactors.json';
+import workday from './workday.json';
+import zohoCrm from './zoho-crm.json';
 
 /** In precedence order. */
 export const bundledPackSources: readonly unknown[] = [
@@ -13,4 +18,9 @@ export const bundledPackSources: readonly unknown[] = [
   hubspot,
   googleWorkspace,
   atlassian,
+  dynamics365,
+  pipedrive,
+  zohoCrm,
+  workday,
+  successfactors,
 ];

@@ -18,6 +18,11 @@ const bundledTools = new Set([
   'google_forms',
   'jira',
   'confluence',
+  'dynamics365',
+  'pipedrive',
+  'zoho_crm',
+  'workday',
+  'successfactors',
 ]);
 
 describe('the corpus of real URL shapes', () => {

@@ -1,0 +1,179 @@
+// @vitest-environment node
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../../..');
+const dir = mkdtempSync(join(tmpdir(), 'inflow-cli-'));
+
+function inflow(...args: string[]) {
+  const result = spawnSync('npm', ['run', '--silent', 'inflow', '--', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const opportunity =
+  'https://acme.lightning.force.com/lightning/r/Opportunity/0068d00001rWkhYAAS/view';
+
+describe('inflow validate', () => {
+  it('should exit 0 and print nothing for the bundled packs', () => {
+    const result = inflow('validate', 'rules/packs/salesforce.json', 'rules/packs/hubspot.json');
+
+    expect(result).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('should exit 1 with one line per problem: path, expected, found', () => {
+    const bad = file(
+      'bad.json',
+      JSON.stringify({ format: 1, id: 'Bad Id', tools: [], modules: [], nmae: 'x' }),
+    );
+
+    const result = inflow('validate', bad);
+    const lines = result.stdout.trim().split('\n');
+
+    expect(result.code).toBe(1);
+    expect(lines).toContain(
+      `${bad}: $.id: expected lower-case letters, digits, ".", "_" or "-", found "Bad Id"`,
+    );
+    expect(lines).toContain(
+      `${bad}: $: expected only known keys, found unknown key "nmae" (did you mean "name"?)`,
+    );
+    expect(lines.every((line) => line.startsWith(`${bad}: $`))).toBe(true);
+  });
+
+  it('should report a truncated file as one line', () => {
+    const truncated = file('truncated.json', '{"format": 1, "tools": [');
+
+    const result = inflow('validate', truncated);
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      new RegExp(`^${truncated}: \\$: expected valid JSON, found .+\\n$`),
+    );
+  });
+});
+
+describe('inflow match', () => {
+  it('should print one JSON object with tool, context, confidence, modules and why', () => {
+    const result = inflow('match', '--url', opportunity);
+    const output = JSON.parse(result.stdout);
+
+    expect(result.code).toBe(0);
+    expect(output).toMatchObject({
+      tool: 'salesforce',
+      context: 'record:Opportunity',
+      confidence: 1,
+    });
+    expect(output.modules.map((m: { id: string }) => m.id)).toContain('sf-price-objection');
+    expect(output.why).toBe(
+      'Salesforce › Opportunity record: the address is the record page of an Opportunity',
+    );
+  });
+
+  it('should read page markers from --html', () => {
+    const html = file(
+      'jira.html',
+      '<html><head><meta name="application-name" content="JIRA"><title>OPS-1</title></head></html>',
+    );
+    const url = 'https://tracker.acme.example/browse/OPS-1';
+
+    const withoutPage = JSON.parse(inflow('match', '--url', url).stdout);
+    const withPage = JSON.parse(inflow('match', '--url', url, '--html', html).stdout);
+
+    expect(withoutPage.tool).toBeNull();
+    expect(withPage).toMatchObject({ tool: 'jira', context: 'issue' });
+    expect(withPage.evidence).toContain('the meta tag application-name is "JIRA"');
+  });
+
+  it('should write one line per input line, in order, with null for no tool and an error for a bad line', () => {
+    const input = file(
+      'urls.jsonl',
+      [
+        JSON.stringify({ url: opportunity }),
+        'not json',
+        JSON.stringify({ url: 'https://www.salesforce.com/products/' }),
+        JSON.stringify({ url: 'https://acme.atlassian.net/browse/ENG-1', title: 'ENG-1' }),
+      ].join('\n'),
+    );
+
+    const result = inflow('match', '--urls', input);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+
+    expect(result.code).toBe(0);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({
+      url: opportunity,
+      tool: 'salesforce',
+      context: 'record:Opportunity',
+    });
+    expect(lines[1]).toMatchObject({ url: null, tool: null, context: null });
+    expect(lines[1].error).toContain('not a JSON line');
+    expect(lines[2]).toEqual({
+      url: 'https://www.salesforce.com/products/',
+      tool: null,
+      context: null,
+      confidence: 0,
+    });
+    expect(lines[3]).toMatchObject({ tool: 'jira', context: 'issue' });
+  });
+});
+
+describe('inflow test and schema', () => {
+  it('should run the embedded tests of the bundled packs and close with a count', () => {
+    const result = inflow('test');
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^\d+ passed, 0 failed$/m);
+  });
+
+  it('should exit 1 when an embedded test fails', () => {
+    const pack = file(
+      'failing.json',
+      JSON.stringify({
+        format: 1,
+        id: 'acme.x',
+        name: 'X',
+        version: '1.0.0',
+        publisher: 'Acme',
+        modules: [],
+        tools: [
+          {
+            id: 'x',
+            name: 'X',
+            category: 'other',
+            hosts: ['x.acme.example'],
+            contexts: [{ id: 'home', name: 'Home', when: { path: '/' }, because: 'home' }],
+          },
+        ],
+        tests: [{ url: 'https://x.acme.example/other', tool: 'x', context: 'home' }],
+      }),
+    );
+
+    const result = inflow('test', pack);
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'FAIL  acme.x: https://x.acme.example/other: expected x › home, found no tool',
+    );
+  });
+
+  it('should print the JSON Schema', () => {
+    const schema = JSON.parse(inflow('schema').stdout);
+
+    expect(schema).toMatchObject({ title: 'Inflow rule pack', type: 'object' });
+  });
+});
