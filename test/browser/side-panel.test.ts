@@ -52,6 +52,22 @@ async function waitForLessons(panel: Page, titles: string[]): Promise<void> {
   await expect.poll(() => listedTitles(panel), { timeout: 10_000 }).toEqual(titles);
 }
 
+describe('the toolbar button', () => {
+  it('should open the side panel', async () => {
+    const behavior = await browser.serviceWorker.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: {
+            sidePanel: { getPanelBehavior(): Promise<{ openPanelOnActionClick: boolean }> };
+          };
+        }
+      ).chrome.sidePanel.getPanelBehavior(),
+    );
+
+    expect(behavior.openPanelOnActionClick).toBe(true);
+  });
+});
+
 describe('a Salesforce Opportunity record page', () => {
   it('should count its lessons on the badge and list them with their reasons', async () => {
     const titles = expectedTitles(DEMO_URLS.opportunity);
