@@ -4,11 +4,15 @@
  */
 import atlassian from './atlassian.json';
 import dynamics365 from './dynamics365.json';
+import gmail from './gmail.json';
 import googleWorkspace from './google-workspace.json';
 import hubspot from './hubspot.json';
+import outlook from './outlook.json';
 import pipedrive from './pipedrive.json';
 import salesforce from './salesforce.json';
+import slack from './slack.json';
 import successfactors from './successfactors.json';
+import teams from './teams.json';
 import workday from './workday.json';
 import zohoCrm from './zoho-crm.json';
 
@@ -23,4 +27,8 @@ export const bundledPackSources: readonly unknown[] = [
   zohoCrm,
   workday,
   successfactors,
+  gmail,
+  outlook,
+  teams,
+  slack,
 ];

@@ -23,6 +23,10 @@ const bundledTools = new Set([
   'zoho_crm',
   'workday',
   'successfactors',
+  'gmail',
+  'outlook',
+  'teams',
+  'slack',
 ]);
 
 describe('the corpus of real URL shapes', () => {
