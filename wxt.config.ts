@@ -3,13 +3,13 @@ import { defineConfig } from 'wxt';
 
 import { loadBundledPacks } from './rules/bundled';
 import { compileRules } from './rules/engine';
-import { matchPatternOf } from './rules/hosts';
+import { matchPatternsOf } from './rules/hosts';
 
 /** The content script runs on the bundled packs' hosts, and nowhere else. */
 function packMatchPatterns(): string[] {
   const { packs, errors } = loadBundledPacks();
   if (errors.length > 0) throw new Error(`bundled packs are invalid:\n${errors.join('\n')}`);
-  return compileRules(packs).hostGlobs().map(matchPatternOf);
+  return compileRules(packs).hostGlobs().flatMap(matchPatternsOf);
 }
 
 // See https://wxt.dev/api/config.html

@@ -5,6 +5,7 @@
  * stands for one or more whole labels, so `*.force.com` matches
  * `acme.lightning.force.com` but never `force.com` itself nor `notforce.com`.
  */
+import { PROXY_SUFFIXES } from './url';
 
 /** Whether `host` (already normalized) matches `glob`. */
 export function hostMatchesGlob(host: string, glob: string): boolean {
@@ -58,4 +59,13 @@ export class HostIndex<T> {
 /** The browser match pattern that covers a host glob: `*.force.com` → `*://*.force.com/*`. */
 export function matchPatternOf(glob: string): string {
   return `*://${glob}/*`;
+}
+
+/**
+ * The match patterns a content script needs for a host glob: the glob itself and the
+ * same host behind each security proxy (`*.force.com.mcas.ms`), where the engine
+ * reads the real host back.
+ */
+export function matchPatternsOf(glob: string): string[] {
+  return [glob, ...PROXY_SUFFIXES.map((suffix) => `${glob}${suffix}`)].map(matchPatternOf);
 }

@@ -12,7 +12,7 @@ export const MAX_URL_LENGTH = 4096;
  * Suffixes that security proxies append to the real host.
  * `.mcas.ms`: Microsoft Defender for Cloud Apps (session proxy).
  */
-const PROXY_SUFFIXES = ['.mcas.ms'];
+export const PROXY_SUFFIXES = ['.mcas.ms'];
 
 export interface PageUrl {
   href: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { HostIndex, hostMatchesGlob, matchPatternOf } from '@/rules/hosts';
+import { HostIndex, hostMatchesGlob, matchPatternOf, matchPatternsOf } from '@/rules/hosts';
 
 describe('hostMatchesGlob', () => {
   it.each([
@@ -32,5 +32,12 @@ describe('HostIndex', () => {
   it('should turn globs into browser match patterns', () => {
     expect(matchPatternOf('*.force.com')).toBe('*://*.force.com/*');
     expect(matchPatternOf('docs.google.com')).toBe('*://docs.google.com/*');
+  });
+
+  it('should also cover the host behind a security proxy', () => {
+    expect(matchPatternsOf('*.force.com')).toEqual([
+      '*://*.force.com/*',
+      '*://*.force.com.mcas.ms/*',
+    ]);
   });
 });
