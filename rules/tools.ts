@@ -86,7 +86,7 @@ export class ToolIndex {
     const byHost = new Set(this.#byHost.find(host).filter((tool) => !excluded(tool, host)));
     const firstLabel = host.split('.', 1)[0] ?? '';
     const byLabel = (this.#byLabel.get(firstLabel) ?? []).filter(
-      (tool) => !byHost.has(tool) && !excluded(tool, host),
+      (tool) => !byHost.has(tool) && !excluded(tool, host) && !looksLike(tool, host),
     );
     return [
       ...[...byHost].map((tool) => ({ tool, byHost: true })),
@@ -97,6 +97,17 @@ export class ToolIndex {
   globs(): string[] {
     return this.#byHost.globs();
   }
+}
+
+/**
+ * A host that carries one of the tool's own domains followed by more labels
+ * (`github.com.evil.example`) imitates the tool: it is never taken for an install.
+ */
+function looksLike(tool: CompiledTool, host: string): boolean {
+  return tool.source.hosts.some((glob) => {
+    const domain = glob.replace(/^\*\./, '');
+    return host.startsWith(`${domain}.`) || host.includes(`.${domain}.`);
+  });
 }
 
 function excluded(tool: CompiledTool, host: string): boolean {

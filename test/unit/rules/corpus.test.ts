@@ -27,6 +27,13 @@ const bundledTools = new Set([
   'outlook',
   'teams',
   'slack',
+  'notion',
+  'github',
+  'linear',
+  'asana',
+  'monday',
+  'trello',
+  'figma',
 ]);
 
 describe('the corpus of real URL shapes', () => {

@@ -58,6 +58,13 @@ describe('self-hosted installs', () => {
     expect(detection?.evidence.join('; ')).toContain('the host matches tracker.*');
   });
 
+  it("should never take a host that imitates the tool's own domain for an install", () => {
+    const url = 'https://tracker.example.evil.example/ticket/7';
+    const probes = { 'meta:application-name': 'Tracker' };
+
+    expect(rules.match({ url, probes })).toBeNull();
+  });
+
   it('should not take a single weak signal for the tool', () => {
     expect(rules.match({ url: 'https://tracker.acme.internal/' })).toBeNull();
     expect(rules.match({ url: 'https://other.acme.internal/ticket/7' })).toBeNull();
