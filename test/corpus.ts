@@ -9,11 +9,18 @@ export interface CorpusLine {
   note?: string;
 }
 
-const corpusFile = resolve(import.meta.dirname, '../../shared/corpus/urls.jsonl');
+const corpusDir = resolve(import.meta.dirname, '../../shared/corpus');
+const corpusFile = resolve(corpusDir, 'urls.jsonl');
 
 export function readCorpus(): CorpusLine[] {
   return readFileSync(corpusFile, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as CorpusLine);
+}
+
+/** The tool ids of CONTEXTS.md's table, in order. */
+export function readContextsTable(): string[] {
+  const table = readFileSync(resolve(corpusDir, 'CONTEXTS.md'), 'utf8');
+  return [...table.matchAll(/^\| `([a-z0-9_]+)` \|/gm)].map((row) => row[1]!);
 }

@@ -3,38 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '@/rules/bundled';
 import { compileRules } from '@/rules/engine';
 
-import { readCorpus } from '../../corpus';
+import { readContextsTable, readCorpus } from '../../corpus';
 
 const rules = compileRules(loadBundledPacks().packs);
 const corpus = readCorpus();
 
-// The tools whose packs are bundled so far; the rest of CONTEXTS.md follows.
-const bundledTools = new Set([
-  'salesforce',
-  'hubspot',
-  'google_docs',
-  'google_sheets',
-  'google_slides',
-  'google_forms',
-  'jira',
-  'confluence',
-  'dynamics365',
-  'pipedrive',
-  'zoho_crm',
-  'workday',
-  'successfactors',
-  'gmail',
-  'outlook',
-  'teams',
-  'slack',
-  'notion',
-  'github',
-  'linear',
-  'asana',
-  'monday',
-  'trello',
-  'figma',
-]);
+// Every tool of CONTEXTS.md has a bundled pack: every corpus line must give its
+// tool and context.
+const bundledTools = new Set(corpus.flatMap((line) => (line.tool === null ? [] : [line.tool])));
 
 describe('the corpus of real URL shapes', () => {
   const positives = corpus.filter((line) => line.tool !== null && bundledTools.has(line.tool));
@@ -63,5 +39,15 @@ describe('the corpus of real URL shapes', () => {
     expect([...covered]).toEqual(
       expect.arrayContaining(['salesforce', 'hubspot', 'google_docs', 'jira']),
     );
+  });
+});
+
+describe('the tools of CONTEXTS.md', () => {
+  const packTools = new Set(
+    loadBundledPacks().packs.flatMap((pack) => pack.tools.map((t) => t.id)),
+  );
+
+  it.each(readContextsTable())('should have a bundled pack for %s', (tool) => {
+    expect(packTools.has(tool)).toBe(true);
   });
 });
