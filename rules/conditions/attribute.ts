@@ -17,8 +17,9 @@ export const attribute = defineCondition({
     context.probe(key);
     return (page) => {
       const value = page.probes[key];
-      if (typeof value !== 'string' || !accepts(value)) return null;
-      return holds(`${spec.selector} has ${spec.name} that ${describeTextTest(spec)}`);
+      const groups = typeof value === 'string' ? accepts(value) : null;
+      const reason = `${spec.selector} has ${spec.name} that ${describeTextTest(spec)}`;
+      return groups && holds(reason, groups);
     };
   },
 });

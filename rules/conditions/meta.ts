@@ -14,8 +14,8 @@ export const meta = defineCondition({
     context.probe(key);
     return (page) => {
       const content = page.probes[key];
-      if (typeof content !== 'string' || !accepts(content)) return null;
-      return holds(`the meta tag ${spec.name} ${describeTextTest(spec)}`);
+      const groups = typeof content === 'string' ? accepts(content) : null;
+      return groups && holds(`the meta tag ${spec.name} ${describeTextTest(spec)}`, groups);
     };
   },
 });

@@ -22,9 +22,10 @@ export const query = defineCondition({
     return (page) => {
       const value = page.url.params.get(spec.name);
       if (spec.absent) return value === null ? holds(`there is no "${spec.name}" parameter`) : null;
-      if (value === null || !accepts(value)) return null;
+      const groups = value === null ? null : accepts(value);
+      if (!groups) return null;
 
-      const groups = spec.as ? { [spec.as]: value } : {};
+      if (spec.as) groups[spec.as] = value!;
       return holds(`the "${spec.name}" parameter ${describeTextTest(spec)}`, groups);
     };
   },

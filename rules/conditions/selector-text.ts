@@ -14,8 +14,8 @@ export const selectorText = defineCondition({
     context.probe(key);
     return (page) => {
       const text = page.probes[key];
-      if (typeof text !== 'string' || !accepts(text)) return null;
-      return holds(`the text of ${spec.selector} ${describeTextTest(spec)}`);
+      const groups = typeof text === 'string' ? accepts(text) : null;
+      return groups && holds(`the text of ${spec.selector} ${describeTextTest(spec)}`, groups);
     };
   },
 });

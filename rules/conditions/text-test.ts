@@ -23,15 +23,31 @@ export const textTestSchema = z.strictObject({
 
 export type TextTest = z.infer<typeof textTestSchema>;
 
-/** Compiles a text test; a test with no part accepts any text that is present. */
-export function compileTextTest(test: TextTest): (text: string) => boolean {
+/**
+ * Compiles a text test: `null` when the text fails it, otherwise the named groups of
+ * `matches` (`(?<table>[a-z_]+)`), which fill context ids like a pattern's groups.
+ * A test with no part accepts any text that is present.
+ */
+export function compileTextTest(test: TextTest): (text: string) => Record<string, string> | null {
   const contains = test.contains?.toLowerCase();
   const pattern = test.matches === undefined ? undefined : new RegExp(test.matches, 'i');
 
-  return (text) =>
-    (test.equals === undefined || text === test.equals) &&
-    (contains === undefined || text.toLowerCase().includes(contains)) &&
-    (pattern === undefined || pattern.test(text));
+  return (text) => {
+    if (test.equals !== undefined && text !== test.equals) return null;
+    if (contains !== undefined && !text.toLowerCase().includes(contains)) return null;
+    if (pattern === undefined) return {};
+
+    const found = pattern.exec(text);
+    return found ? definedGroups(found.groups) : null;
+  };
+}
+
+function definedGroups(groups: Record<string, string | undefined> | undefined) {
+  const defined: Record<string, string> = {};
+  for (const [name, value] of Object.entries(groups ?? {})) {
+    if (value !== undefined) defined[name] = value;
+  }
+  return defined;
 }
 
 /** Words for a reason: `contains "Negotiation"`, `matches /^INC/`. */

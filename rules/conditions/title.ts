@@ -8,9 +8,9 @@ export const title = defineCondition({
   schema: textTestSchema,
   compile(spec) {
     const accepts = compileTextTest(spec);
-    return (page) =>
-      page.title !== '' && accepts(page.title)
-        ? holds(`the page title ${describeTextTest(spec)}`)
-        : null;
+    return (page) => {
+      const groups = page.title === '' ? null : accepts(page.title);
+      return groups && holds(`the page title ${describeTextTest(spec)}`, groups);
+    };
   },
 });

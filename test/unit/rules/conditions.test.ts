@@ -57,6 +57,11 @@ const cases: Record<string, [Condition, PageSignals, Record<string, string> | nu
   ],
   query: [
     [
+      { query: { name: 'uri', matches: '^(?<table>[a-z0-9_]+)\\.do\\?' } },
+      { url: 'https://acme.service-now.com/nav_to.do?uri=u_vendor_risk.do?sys_id=1' },
+      { table: 'u_vendor_risk' },
+    ],
+    [
       { query: { name: 'selectedIssue', matches: '^[A-Z]+-\\d+$', as: 'issue' } },
       { url: 'https://a.atlassian.net/x?selectedIssue=ENG-7' },
       { issue: 'ENG-7' },
@@ -70,6 +75,11 @@ const cases: Record<string, [Condition, PageSignals, Record<string, string> | nu
     [{ query: { name: 'ws', absent: true } }, { url: `${opportunity}?ws=x` }, null],
   ],
   title: [
+    [
+      { title: { matches: '^(?<issue>[A-Z]+-\\d+)\\b' } },
+      { url: 'https://jira.acme.example/browse/x', title: 'OPS-7 Fix login' },
+      { issue: 'OPS-7' },
+    ],
     [
       { title: { contains: 'google docs' } },
       { url: 'https://docs.google.com/', title: 'Plan - Google Docs' },
