@@ -1,7 +1,6 @@
 /** `match --url` and `match --urls`: what the engine says about pages. */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 
 import type { Detection, Rules } from '@/rules/engine';
 
@@ -42,7 +41,13 @@ export function describeMatch(url: string, detection: Detection | null) {
   };
 }
 
+/** Saved pages larger than this are refused: parsing them would take seconds and gigabytes. */
+const MAX_HTML_BYTES = 2 * 1024 * 1024;
+
 export async function matchOne(rules: Rules, input: MatchInput): Promise<Detection | null> {
+  if (input.html !== undefined && input.html.length > MAX_HTML_BYTES) {
+    throw new Error('the saved page is larger than 2 MB');
+  }
   const signals =
     input.html === undefined
       ? { url: input.url, title: input.title }
@@ -59,23 +64,59 @@ export async function matchPage(
   return JSON.stringify(describeMatch(options.url, detection), null, 2);
 }
 
-/** One output line per input line, in order; a bad line gets an `error`, never a gap. */
+/**
+ * One output line per input line, in order; a bad line gets an `error`, never a gap.
+ * Lines end at "\n" only (a "\r" before it is dropped), as `wc -l` counts them: a
+ * lone "\r" is JSON whitespace, not a line break.
+ */
 export async function* matchLines(rules: Rules, file: string): AsyncGenerator<string> {
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  let pending = '';
+  let first = true;
+  for await (const chunk of createReadStream(file, { encoding: 'utf8' })) {
+    const parts = (pending + chunk).split('\n');
+    pending = parts.pop() ?? '';
+    for (const part of parts) {
+      yield JSON.stringify(await safeMatchLine(rules, first ? withoutBom(part) : part));
+      first = false;
+    }
+  }
+  if (pending !== '')
+    yield JSON.stringify(await safeMatchLine(rules, first ? withoutBom(pending) : pending));
+}
 
-  for await (const line of lines) {
-    yield JSON.stringify(await matchLine(rules, line));
+function withoutBom(line: string): string {
+  return line.startsWith('\ufeff') ? line.slice(1) : line;
+}
+
+async function safeMatchLine(rules: Rules, line: string) {
+  try {
+    return await matchLine(rules, line.endsWith('\r') ? line.slice(0, -1) : line);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { url: null, tool: null, context: null, confidence: 0, error: reason };
   }
 }
 
 async function matchLine(rules: Rules, line: string) {
-  let input: MatchInput;
+  let input: MatchInput | undefined;
   try {
     input = JSON.parse(line) as MatchInput;
     if (typeof input?.url !== 'string') throw new Error('a "url" string is required');
+    for (const key of ['title', 'html'] as const) {
+      if (input[key] !== undefined && typeof input[key] !== 'string') {
+        throw new Error(`"${key}" must be a string`);
+      }
+    }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { url: null, tool: null, context: null, error: `not a JSON line with a url: ${reason}` };
+    const url = typeof input?.url === 'string' ? input.url : null;
+    return {
+      url,
+      tool: null,
+      context: null,
+      confidence: 0,
+      error: `not a JSON line with a url: ${reason}`,
+    };
   }
 
   const detection = await matchOne(rules, input);

@@ -143,6 +143,11 @@ function resolveRelations(found: Found[]): Found[] {
   );
 }
 
+/** A record's own value: `constructor` or `__proto__` from a page never reaches Object's. */
+export function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 function derive(
   groups: Record<string, string>,
   derivations: Record<string, Derivation> | undefined,
@@ -152,11 +157,12 @@ function derive(
 
   const derived = { ...groups };
   for (const [name, rule] of Object.entries(derivations)) {
-    const source = groups[rule.from];
+    const source = own(groups, rule.from);
     if (source === undefined) continue;
 
     const key = rule.take ? source.slice(0, rule.take) : source;
-    const value = lookups?.[rule.lookup]?.[key] ?? rule.fallback;
+    const table = lookups && own(lookups, rule.lookup);
+    const value = (table && own(table, key)) ?? rule.fallback;
     if (value !== undefined) derived[name] = value;
   }
   return derived;

@@ -3,7 +3,7 @@
  * bytes and how deeply its JSON nests. Both are checked before the schema runs,
  * since the schema walks nested conditions recursively.
  */
-import type { Problem } from './validate';
+import type { Problem } from './problem';
 
 export const MAX_PACK_BYTES = 5 * 1024 * 1024;
 export const MAX_DEPTH = 40;

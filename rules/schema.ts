@@ -24,10 +24,27 @@ const template = text(200);
 /** `*.example.com` (any subdomain), `example.com` or `host.example.com`; no scheme, no path. */
 export const hostGlob = z
   .string()
+  .max(253)
   .regex(
     /^(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+$/,
     'a host such as "app.example.com" or "*.example.com" (lower case, no scheme, no path)',
+  )
+  .refine(
+    (glob) => !claimsWholeDomain(glob),
+    'a wildcard under a registered domain, such as "*.example.com", not a whole top-level domain',
   );
+
+/**
+ * `*.com` or `*.co.uk` would claim every site of a top-level domain, and run the
+ * content script there. A simple rule, not the Public Suffix List: a wildcard needs
+ * two labels under it, three under a two-letter country's co/com/org/… level.
+ */
+function claimsWholeDomain(glob: string): boolean {
+  if (!glob.startsWith('*.')) return false;
+  const labels = glob.split('.').length - 1;
+  const countrySecondLevel = /\.(co|com|org|net|gov|ac|edu)\.[a-z]{2}$/.test(glob);
+  return labels < (countrySecondLevel ? 3 : 2);
+}
 
 const derivation = z.strictObject({
   from: text(40).describe('the named group to read'),

@@ -8,7 +8,7 @@ const placeholder = /\{(\w+)(\|a)?\}/g;
 export function fillTemplate(template: string, groups: Record<string, string>): string {
   if (!template.includes('{')) return template;
   return template.replace(placeholder, (whole, name: string, article?: string) => {
-    const value = groups[name];
+    const value = Object.hasOwn(groups, name) ? groups[name] : undefined;
     if (value === undefined) return whole;
     return article ? `${/^[aeio]/i.test(value) ? 'an' : 'a'} ${value}` : value;
   });

@@ -136,6 +136,7 @@ export function confidenceOf(
   }
 
   const threshold = tool.source.selfHosted?.threshold ?? Infinity;
-  if (score < threshold) return { value: 0, reasons };
+  // Weights are decimals: ten signals of 0.1 must reach a threshold of 1.
+  if (score < threshold - 1e-9) return { value: 0, reasons };
   return { value: Math.min(1, score / tool.totalWeight), reasons };
 }

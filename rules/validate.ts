@@ -5,48 +5,36 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 
-import { compileCondition } from './compile';
-import type { Condition } from './conditions/condition';
+import { backtrackingProblems } from './backtracking';
+import { crossReferenceProblems } from './cross-references';
 import { packJsonSchema } from './json-schema';
 import { depthProblem } from './limits';
+import { jsonPath, type Problem } from './problem';
 import { packSchema, type Pack } from './schema';
 
-export interface Problem {
-  /** A JSON path such as `$.tools[0].contexts[2].when.path`. */
-  path: string;
-  expected: string;
-  found: string;
-}
+export { formatProblem, jsonPath, type Problem } from './problem';
 
 export type Validation = { ok: true; pack: Pack } | { ok: false; problems: Problem[] };
 
 /** Checks a parsed JSON value against the pack format, then compiles its conditions. */
-export function validatePack(value: unknown): Validation {
+export interface ValidateOptions {
+  /**
+   * Skip the backtracking check, which costs milliseconds per pattern. Only for
+   * the bundled packs, which the unit tests check in full.
+   */
+  trusted?: boolean;
+}
+
+export function validatePack(value: unknown, options: ValidateOptions = {}): Validation {
   const tooDeep = depthProblem(value);
   if (tooDeep) return { ok: false, problems: [tooDeep] };
 
   const parsed = packSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map(toProblem) };
 
-  const problems = compileProblems(parsed.data);
+  const problems = [...crossReferenceProblems(parsed.data)];
+  if (!options.trusted) problems.push(...backtrackingProblems(parsed.data));
   return problems.length === 0 ? { ok: true, pack: parsed.data } : { ok: false, problems };
-}
-
-/** Formats a problem as one line: `$.tools[0].id: expected …, found …`. */
-export function formatProblem(problem: Problem): string {
-  return `${problem.path}: expected ${problem.expected}, found ${problem.found}`;
-}
-
-export function jsonPath(segments: readonly PropertyKey[]): string {
-  return segments.reduce<string>(
-    (path, segment) =>
-      typeof segment === 'number'
-        ? `${path}[${segment}]`
-        : /^[A-Za-z_$][\w$]*$/.test(String(segment))
-          ? `${path}.${String(segment)}`
-          : `${path}[${JSON.stringify(String(segment))}]`,
-    '$',
-  );
 }
 
 function toProblem(issue: z.core.$ZodIssue): Problem {
@@ -89,32 +77,4 @@ function foundOf(issue: z.core.$ZodIssue): string {
 
   const shown = JSON.stringify(input) ?? String(input);
   return shown.length > 80 ? `${shown.slice(0, 77)}…` : shown;
-}
-
-/** Patterns and regular expressions that pass the schema but do not compile. */
-function compileProblems(pack: Pack): Problem[] {
-  const problems: Problem[] = [];
-  const tryCompile = (condition: Condition, segments: PropertyKey[]) => {
-    try {
-      compileCondition(condition, () => {});
-    } catch (error) {
-      problems.push({
-        path: jsonPath(segments),
-        expected: 'a condition whose patterns compile',
-        found: error instanceof Error ? error.message : String(error),
-      });
-    }
-  };
-
-  pack.tools.forEach((tool, t) =>
-    tool.contexts.forEach((context, c) =>
-      tryCompile(context.when, ['tools', t, 'contexts', c, 'when']),
-    ),
-  );
-  pack.modules.forEach((module, m) =>
-    module.showOn.forEach((placement, p) => {
-      if (placement.when) tryCompile(placement.when, ['modules', m, 'showOn', p, 'when']);
-    }),
-  );
-  return problems;
 }

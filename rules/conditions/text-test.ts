@@ -4,14 +4,14 @@
  */
 import { z } from 'zod';
 
-import { regexProblem } from '../regex-safety';
+import { regexSyntaxProblem } from '../regex-safety';
 
 const regexSchema = z
   .string()
   .min(1)
   .max(500)
   .superRefine((source, context) => {
-    const problem = regexProblem(source);
+    const problem = regexSyntaxProblem(source);
     if (problem) context.addIssue({ code: 'custom', message: problem, input: source });
   });
 

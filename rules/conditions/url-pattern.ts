@@ -7,7 +7,7 @@
 import { parse, pathToRegexp, type Key } from 'path-to-regexp';
 import { z } from 'zod';
 
-import { regexProblem } from '../regex-safety';
+import { backtrackingProblem } from '../regex-safety';
 
 export interface ComponentPattern {
   exec(value: string): Record<string, string> | null;
@@ -19,12 +19,7 @@ export interface ComponentPattern {
  */
 export function compileComponentPattern(source: string, delimiter = '/'): ComponentPattern {
   const keys: Key[] = [];
-  const regexp = pathToRegexp(bareWildcards(source), keys, {
-    sensitive: true,
-    strict: true,
-    delimiter,
-    prefixes: delimiter,
-  });
+  const regexp = patternRegExp(source, delimiter, keys);
 
   return {
     exec(value) {
@@ -35,7 +30,17 @@ export function compileComponentPattern(source: string, delimiter = '/'): Compon
   };
 }
 
-/** A pattern in a pack: refused at validation unless it compiles to safe expressions. */
+/** The native regular expression a pattern compiles to; `keys` receives its groups. */
+export function patternRegExp(source: string, delimiter = '/', keys: Key[] = []): RegExp {
+  return pathToRegexp(bareWildcards(source), keys, {
+    sensitive: true,
+    strict: true,
+    delimiter,
+    prefixes: delimiter,
+  });
+}
+
+/** A pattern in a pack: refused at validation unless it compiles. */
 export function patternSchema(delimiter: string) {
   return z
     .string()
@@ -46,21 +51,37 @@ export function patternSchema(delimiter: string) {
     });
 }
 
-/** Why a pattern cannot be used, or `null` when it compiles to safe expressions. */
+/** Why a pattern cannot be used, or `null` when it compiles. */
 export function patternProblem(source: string, delimiter = '/'): string | null {
-  let tokens: ReturnType<typeof parse>;
   try {
-    tokens = parse(bareWildcards(source), { delimiter, prefixes: delimiter });
-    compileComponentPattern(source, delimiter);
+    patternRegExp(source, delimiter);
+    return null;
   } catch (error) {
     return `a URLPattern pattern (${error instanceof Error ? error.message : error})`;
   }
+}
 
-  for (const token of tokens) {
-    if (typeof token === 'string') continue;
-    const problem = regexProblem(token.pattern);
-    if (problem) return `${problem}, in the group "${String(token.name)}"`;
+/**
+ * Why a pattern could backtrack catastrophically, or `null`. Each group's own
+ * expression is checked; then the two ways the pattern itself can explode: a
+ * repeated group that can cross segments (`/:a(.+)+`), and more than two groups
+ * that can cross segments in one pattern (`/*-*-*!`, cubic on a long address).
+ */
+export function patternBacktrackingProblem(source: string, delimiter = '/'): string | null {
+  const groups = parse(bareWildcards(source), { delimiter, prefixes: delimiter }).filter(
+    (token): token is Key => typeof token !== 'string',
+  );
+
+  for (const group of groups) {
+    // A group always matches a whole segment (or more): check it anchored, as it runs.
+    const problem = backtrackingProblem(`^(?:${group.pattern})$`, false);
+    if (problem) return `${problem}, in the group "${String(group.name)}"`;
   }
+  const crossing = groups.filter((group) => /\.[*+]|\[\^?\\[sSdDwW]/.test(group.pattern));
+  if (crossing.some((group) => group.modifier === '+' || group.modifier === '*')) {
+    return 'a pattern without a repeated group that can span segments (such as "/:a(.+)+")';
+  }
+  if (crossing.length > 2) return 'a pattern with at most two wildcards that can span segments';
   return null;
 }
 

@@ -74,6 +74,21 @@ describe('validatePack', () => {
 
   it.each([
     ['a path group', { path: '/deals/:id((?:a+)+$)' }, '$.tools[0].contexts[0].when.path'],
+    [
+      'a path group with overlapping choices',
+      { path: '/x/:x((?:a|a)*b)' },
+      '$.tools[0].contexts[0].when.path',
+    ],
+    [
+      'a title test with overlapping choices',
+      { title: { matches: '(a|aa)+$' } },
+      '$.tools[0].contexts[0].when.title.matches',
+    ],
+    [
+      'a title test with three repetitions',
+      { title: { matches: '\\d*\\d*\\d*!' } },
+      '$.tools[0].contexts[0].when.title.matches',
+    ],
     ['a title test', { title: { matches: '(a+)+$' } }, '$.tools[0].contexts[0].when.title.matches'],
     [
       'a nested query test',
@@ -90,10 +105,49 @@ describe('validatePack', () => {
 
       expect(problems).toHaveLength(1);
       expect(problems[0]).toContain(
-        `${path}: expected a regular expression without nested quantifiers`,
+        `${path}: expected a regular expression that cannot backtrack catastrophically`,
       );
     },
   );
+
+  it.each([
+    ['three wildcards', '/*-*-*!'],
+    ['a repeated wildcard group', '/:a(.+)+!'],
+  ])('should refuse a path pattern whose shape backtracks: %s', (_shape, path) => {
+    const pack = minimalPack();
+    pack.tools[0]!.contexts[0]!.when = { path };
+
+    expect(problemsOf(pack)).toEqual([
+      expect.stringMatching(/^\$\.tools\[0\]\.contexts\[0\]\.when\.path: expected a pattern/),
+    ]);
+  });
+
+  it('should keep every problem on one line, whatever the input holds', () => {
+    const pack = { ...minimalPack(), 'evil\nkey': 1 };
+
+    const problems = problemsOf(pack);
+
+    expect(problems).toEqual(['$: expected only known keys, found unknown key "evil\\u000akey"']);
+  });
+
+  it('should refuse a wildcard that claims a whole top-level domain', () => {
+    const pack = minimalPack();
+    pack.tools[0]!.hosts = ['*.com', '*.co.uk', '*.acme.co.uk'];
+
+    expect(problemsOf(pack).map((problem) => problem.split(':')[0])).toEqual([
+      '$.tools[0].hosts[0]',
+      '$.tools[0].hosts[1]',
+    ]);
+  });
+
+  it('should refuse a tool id used twice in one pack', () => {
+    const pack = minimalPack();
+    pack.tools.push(pack.tools[0]!);
+
+    expect(problemsOf(pack)).toEqual([
+      '$.tools[1].id: expected a tool id not used before in this pack, found "crm"',
+    ]);
+  });
 
   it('should never throw, whatever it is given', () => {
     const samples = fc.oneof(

@@ -1,0 +1,33 @@
+/** A problem found in a pack or a file an admin or learner hands in. */
+export interface Problem {
+  /** A JSON path such as `$.tools[0].contexts[2].when.path`. */
+  path: string;
+  expected: string;
+  found: string;
+}
+
+/** Formats a problem as one line: `$.tools[0].id: expected …, found …`. */
+export function formatProblem(problem: Problem): string {
+  return oneLine(`${problem.path}: expected ${problem.expected}, found ${problem.found}`);
+}
+
+// One problem, one line: a newline or control character from the input would let it
+// forge more lines (or hide in the terminal).
+function oneLine(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f\u2028\u2029\ufeff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+export function jsonPath(segments: readonly PropertyKey[]): string {
+  return segments.reduce<string>(
+    (path, segment) =>
+      typeof segment === 'number'
+        ? `${path}[${segment}]`
+        : /^[A-Za-z_$][\w$]*$/.test(String(segment))
+          ? `${path}.${String(segment)}`
+          : `${path}[${JSON.stringify(String(segment))}]`,
+    '$',
+  );
+}
