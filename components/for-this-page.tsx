@@ -8,6 +8,8 @@ import { placeOf } from './context-header';
 import { LessonReader } from './lesson-reader';
 import { LiveRegion } from './live-region';
 import { PageLessons } from './page-lessons';
+import { PanelDataLinks } from './panel-data-links';
+import { StorageBanner } from './storage-banner';
 import { usePanelTab } from './use-panel-tab';
 import { useTabContext, type ContextState } from './use-tab-context';
 
@@ -36,12 +38,14 @@ export function ForThisPage({ tabId: fixedTab }: { tabId: number | null }) {
 
   return (
     <main class="panel">
+      <StorageBanner />
       <LiveRegion message={announcement(state)} />
       {reading ? (
         <LessonReader lesson={reading} onBack={close} />
       ) : (
         <PageLessons state={state} onRetry={retry} onOpen={open} focusLesson={lastRead} />
       )}
+      <PanelDataLinks />
     </main>
   );
 }

@@ -1,14 +1,17 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 
 import { t } from '@/lib/i18n';
 import { logger } from '@/lib/logger';
 import { renderMarkdown } from '@/lib/markdown';
 import { recordAnswer, recordDone, type ModuleRef } from '@/lib/progress';
+import { noteRecordFailure, noteRecordSuccess } from '@/lib/record-health';
 import type { Module } from '@/rules/schema';
 
 import { useDatabase } from './database-context';
 import { MarkDone } from './mark-done';
 import { Quiz } from './quiz';
+import { SaveLesson } from './save-lesson';
+import { useQuizResult } from './use-quiz-result';
 
 interface LessonContentProps {
   lesson: ModuleRef;
@@ -21,6 +24,7 @@ export function LessonContent({ lesson, module, done }: LessonContentProps) {
   const db = useDatabase();
   const [saveFailed, setSaveFailed] = useState(false);
   const body = useMemo(() => renderMarkdown(module.body), [module.body]);
+  const openedAt = useRef(Date.now());
 
   // Only the reference: the record keeps pack and module, not the suggestion's display fields.
   const ref = { pack: lesson.pack, module: lesson.module };
@@ -31,8 +35,12 @@ export function LessonContent({ lesson, module, done }: LessonContentProps) {
     return ok;
   };
 
-  const answer = (question: string, response: number[], success: boolean) =>
+  const noteFirstAnswer = useQuizResult(db, ref, module.questions?.length ?? 0, save);
+
+  const answer = (question: string, response: number[], success: boolean) => {
     void save(recordAnswer(db, ref, { question, response, success }));
+    noteFirstAnswer(question, success);
+  };
 
   return (
     <>
@@ -46,7 +54,13 @@ export function LessonContent({ lesson, module, done }: LessonContentProps) {
       {module.questions && module.questions.length > 0 && (
         <Quiz questions={module.questions} lang={module.language} onAnswer={answer} />
       )}
-      <MarkDone initiallyDone={done} onMark={() => save(recordDone(db, ref))} />
+      <div class="lesson-actions">
+        <MarkDone
+          initiallyDone={done}
+          onMark={() => save(recordDone(db, ref, Date.now() - openedAt.current))}
+        />
+        <SaveLesson lesson={ref} title={module.title} />
+      </div>
       <div aria-live="polite">
         {saveFailed && (
           <p class="notice" data-testid="save-failed">
@@ -61,9 +75,11 @@ export function LessonContent({ lesson, module, done }: LessonContentProps) {
 async function saved(write: Promise<unknown>): Promise<boolean> {
   try {
     await write;
+    noteRecordSuccess();
     return true;
   } catch (error) {
     logger.warn('Could not save progress', error);
+    noteRecordFailure(error);
     return false;
   }
 }

@@ -7,6 +7,7 @@ import { ContextHeader, placeOf } from './context-header';
 import { EmptyState } from './empty-state';
 import { LessonList } from './lesson-list';
 import { Notice, RetryButton } from './notice';
+import { PausedNotice } from './paused-notice';
 import type { ContextState } from './use-tab-context';
 
 interface PageLessonsProps {
@@ -38,6 +39,8 @@ function PageContent({ state, onRetry, onOpen, focusLesson }: PageLessonsProps) 
       </Notice>
     );
   }
+
+  if (state.context?.paused) return <PausedNotice url={state.context.url} />;
 
   const detection = state.context?.detection;
   if (!detection) return <EmptyState />;

@@ -6,6 +6,8 @@
 import { clearUncoveredTabs, detectTab } from '@/lib/detector';
 import { logger } from '@/lib/logger';
 import { onMessage } from '@/lib/messaging';
+import { isPaused } from '@/lib/paused-sites';
+import { followPausedSites, showPausedTab } from '@/lib/paused-tab';
 import { pageSignalsSchema, probeRequestSchema } from '@/lib/protocol-schemas';
 import { readTabContext } from '@/lib/tab-contexts';
 import { openPanelFromToolbar } from '@/lib/toolbar';
@@ -20,11 +22,20 @@ export default defineBackground(() => {
   openPanelFromToolbar();
   clearUncoveredTabs();
 
-  onMessage('page.probes', (data) => rules.probesFor(probeRequestSchema.parse(data).url));
+  followPausedSites(rules);
+
+  // On a paused site the page is not probed and nothing is detected.
+  onMessage('page.probes', async (data) => {
+    const { url } = probeRequestSchema.parse(data);
+    return (await isPaused(url)) ? [] : rules.probesFor(url);
+  });
   onMessage('page.report', async (data, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || sender.frameId !== 0) return;
-    await detectTab(rules, tabId, pageSignalsSchema.parse(data));
+
+    const signals = pageSignalsSchema.parse(data);
+    if (await isPaused(signals.url)) await showPausedTab(tabId, signals);
+    else await detectTab(rules, tabId, signals);
   });
   onMessage('panel.context', ({ tabId }) => readTabContext(tabId));
   onMessage('panel.module', ({ pack, module }) => rules.module(pack, module) ?? null);

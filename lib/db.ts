@@ -4,16 +4,25 @@
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 
+/** The verbs a statement can carry; each maps to one xAPI verb on export. */
+export type Verb = 'experienced' | 'answered' | 'completed' | 'passed' | 'failed' | 'bookmarked';
+
 /** What happened, shaped so that it exports to xAPI without loss. */
 export interface Statement {
   id?: number;
-  verb: 'experienced' | 'answered' | 'completed';
+  /** Since version 2: the statement's own id (the xAPI statement id), set on creation. */
+  uuid?: string;
+  verb: Verb;
   pack: string;
   module: string;
   /** For `answered`: the question and the choices picked. */
   question?: string;
   response?: number[];
   success?: boolean;
+  /** For `passed` and `failed`: right answers out of the questions asked. */
+  score?: { raw: number; max: number };
+  /** How long the learner spent, for `completed`. */
+  durationMs?: number;
   /** ISO 8601. */
   timestamp: string;
 }
@@ -31,9 +40,67 @@ export interface ModuleProgress {
   updatedAt: string;
 }
 
+/** The review schedule of one question (FSRS state). */
+export interface ReviewCard {
+  /** `pack/module/question`. */
+  key: string;
+  pack: string;
+  module: string;
+  question: string;
+  state: 'new' | 'learning' | 'review' | 'relearning';
+  /** ISO 8601: when the question comes back. */
+  due: string;
+  stability: number;
+  difficulty: number;
+  reps: number;
+  lapses: number;
+  lastReview?: string;
+  updatedAt: string;
+}
+
+/** A saved lesson, or a saved page with the text selected on it and a note. */
+export interface Bookmark {
+  /** A UUID, kept across export and import. */
+  id: string;
+  kind: 'lesson' | 'page';
+  title: string;
+  pack?: string;
+  module?: string;
+  url?: string;
+  selection?: string;
+  note?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A rule pack installed on this device: bundled, or fetched from an address. */
+export interface InstalledPack {
+  id: string;
+  name: string;
+  version: string;
+  /** `bundled`, or the address the pack is fetched from. */
+  source: string;
+  installedAt: string;
+  updatedAt: string;
+}
+
+/** Who the learner is in exported statements: an anonymous account, or an email they gave. */
+export interface Learner {
+  /** Always `me`: one learner per browser profile. */
+  id: 'me';
+  /** A random UUID, the name of the anonymous xAPI account. */
+  account: string;
+  email?: string;
+  updatedAt: string;
+}
+
 export class InflowDatabase extends Dexie {
   statements!: EntityTable<Statement, 'id'>;
   progress!: EntityTable<ModuleProgress, 'key'>;
+  reviews!: EntityTable<ReviewCard, 'key'>;
+  bookmarks!: EntityTable<Bookmark, 'id'>;
+  packs!: EntityTable<InstalledPack, 'id'>;
+  learner!: EntityTable<Learner, 'id'>;
 
   constructor(options?: DexieOptions) {
     super('inflow', options);
@@ -41,6 +108,30 @@ export class InflowDatabase extends Dexie {
     this.version(1).stores({
       statements: '++id, timestamp, verb, [pack+module]',
       progress: 'key, pack, updatedAt',
+    });
+
+    // Version 2: statements get a UUID (stable ids for export and import), and the
+    // rest of the record gets its tables.
+    this.version(2)
+      .stores({
+        statements: '++id, timestamp, verb, [pack+module], &uuid',
+        reviews: 'key, due, [pack+module]',
+        bookmarks: 'id, createdAt, [pack+module]',
+        packs: 'id',
+        learner: 'id',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<Statement>('statements')
+          .toCollection()
+          .modify((statement) => {
+            statement.uuid ??= crypto.randomUUID();
+          }),
+      );
+
+    // Every writer gets a UUID without having to think of it.
+    this.statements.hook('creating', (_key, statement) => {
+      statement.uuid ??= crypto.randomUUID();
     });
   }
 }

@@ -22,10 +22,36 @@ export async function sendMessage<K extends MessageType>(
   data: MessageData<K>,
 ): Promise<MessageReply<K>> {
   const envelope: Envelope = { inflow: type, data };
-  const reply = (await browser.runtime.sendMessage(envelope)) as Reply | undefined;
+  const reply = (await deliver(envelope).catch((error: unknown) => {
+    if (!(error instanceof NoAnswer)) throw error;
+    return deliver(envelope);
+  })) as Reply | undefined;
 
   if (reply && 'error' in reply) throw new Error(`${type}: ${reply.error}`);
   return reply?.value as MessageReply<K>;
+}
+
+/**
+ * How long a message may wait for its answer. Chromium can leave a message sent to a
+ * service worker that is being stopped unanswered forever (seen in Chromium 156,
+ * 2026-12-03); every message of the protocol can be sent again safely, so it is,
+ * once, and then the caller gets an error to show.
+ */
+const ANSWER_TIMEOUT_MS = 4000;
+
+class NoAnswer extends Error {}
+
+function deliver(envelope: Envelope): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new NoAnswer(`${envelope.inflow}: no answer`)),
+      ANSWER_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([browser.runtime.sendMessage(envelope), timeout]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 /**

@@ -55,9 +55,14 @@ export function recordAnswer(
   });
 }
 
-/** The learner marked a lesson as done. */
-export function recordDone(db: InflowDatabase, ref: ModuleRef): Promise<ModuleProgress> {
-  return update(db, ref, { verb: 'completed' }, (progress, now) => {
+/** The learner marked a lesson as done, after `durationMs` in it when known. */
+export function recordDone(
+  db: InflowDatabase,
+  ref: ModuleRef,
+  durationMs?: number,
+): Promise<ModuleProgress> {
+  const statement = durationMs === undefined ? {} : { durationMs: Math.round(durationMs) };
+  return update(db, ref, { verb: 'completed', ...statement }, (progress, now) => {
     progress.done = true;
     progress.doneAt ??= now;
   });

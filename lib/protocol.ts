@@ -12,8 +12,10 @@ export interface TabContext {
   tabId: number;
   url: string;
   title: string;
-  /** `null` when no pack knows the page. */
+  /** `null` when no pack knows the page, or Inflow is paused on it. */
   detection: Detection | null;
+  /** The learner paused Inflow on this site: nothing was detected. */
+  paused?: boolean;
   updatedAt: number;
 }
 

@@ -37,7 +37,11 @@ export function backtrackingProblem(source: string, caseInsensitive: boolean): s
   try {
     // The detector's parser predates named groups; they do not change how it backtracks.
     const plain = source.replace(/\(\?<([A-Za-z_$][\w$]*)>/g, '(');
-    const result = isSafePattern(plain, { caseInsensitive, maxSteps: MAX_STEPS, maxScore: MAX_SCORE });
+    const result = isSafePattern(plain, {
+      caseInsensitive,
+      maxSteps: MAX_STEPS,
+      maxScore: MAX_SCORE,
+    });
     return result.safe ? null : refused;
   } catch {
     // Syntax the detector cannot read: refuse rather than run it unchecked.

@@ -14,7 +14,7 @@ import { compileRules } from '@/rules/engine';
 import { readCorpus } from '../corpus';
 import { generatedPack, generatedUrls } from './generated-pack';
 import { linearScan } from './linear-scan';
-import { atLeast, atMost, percentile, timeEach, type Figure } from './report';
+import { atLeast, atMost, percentile, timeEach, versus, type Figure } from './report';
 
 const RUNS = 20_000;
 const TOOLS = 1000;
@@ -61,6 +61,7 @@ function scalingFigures(): Figure[] {
       value: median,
       unit: 'µs',
       ...atMost(median, 50, 'µs'),
+      ...versus(median, percentile(linear, 50), 'linear scan'),
     },
     {
       name: 'match, 10,000 contexts / 1,000 hosts, p99',

@@ -14,6 +14,10 @@ export interface Figure {
   target?: string;
   /** Whether the value meets the target; omitted when there is no target. */
   met?: boolean;
+  /** The value divided by a baseline measured in the same run, where there is one. */
+  ratio?: number;
+  /** What the ratio compares against, for example "linear scan". */
+  baseline?: string;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -44,30 +48,44 @@ export function atLeast(
   return { target: `≥ ${limit}${unit}`, met: value >= limit };
 }
 
+/** The ratio of `value` to a baseline's value, for a Figure. */
+export function versus(
+  value: number,
+  baseline: number,
+  name: string,
+): Pick<Figure, 'ratio' | 'baseline'> {
+  return { ratio: value / baseline, baseline: name };
+}
+
+const HEADER = ['figure', 'value', 'target', '', 'vs baseline'];
+
 export function printTable(figures: readonly Figure[]): void {
   const rows = figures.map((figure) => [
     figure.name,
     `${format(figure.value)} ${figure.unit}`,
     figure.target ?? '',
     figure.met === undefined ? '' : figure.met ? 'met' : 'MISSED',
+    figure.ratio === undefined ? '' : `${format(figure.ratio)}× ${figure.baseline ?? ''}`.trim(),
   ]);
-  const widths = [0, 1, 2, 3].map((column) =>
-    Math.max(...[['figure', 'value', 'target', ''], ...rows].map((row) => row[column]!.length)),
+  const widths = HEADER.map((_, column) =>
+    Math.max(...[HEADER, ...rows].map((row) => row[column]!.length)),
   );
-  for (const row of [['figure', 'value', 'target', ''], ...rows]) {
+  for (const row of [HEADER, ...rows]) {
     process.stdout.write(`${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')}\n`);
   }
 }
 
-export function writeJson(figures: readonly Figure[]): string {
+export function writeJson(figures: readonly Figure[], quick = false): string {
   const dir = resolve(import.meta.dirname, '../../.bench');
   mkdirSync(dir, { recursive: true });
-  const file = resolve(dir, 'results.json');
-  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), figures }, null, 2)}\n`);
+  const file = resolve(dir, quick ? 'results-quick.json' : 'results.json');
+  const report = { at: new Date().toISOString(), quick, figures };
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return file;
 }
 
 function format(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
   if (value >= 100) return value.toFixed(0);
   if (value >= 10) return value.toFixed(1);
   return value.toFixed(2);

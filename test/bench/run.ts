@@ -1,18 +1,36 @@
 /**
  * `npm run bench`: every benchmark the issues name, printed as one table and
- * written to .bench/results.json.
+ * written to .bench/results.json. `npm run bench -- --quick` (CI) makes shorter
+ * runs and writes .bench/results-quick.json. Browser benchmarks need the built
+ * extension (`npm run build`) and Chromium.
  */
+import { churnBenchmarks } from './churn.bench';
+import { delayedHeaderBenchmarks } from './delayed-header.bench';
+import { footprintBenchmarks } from './footprint.bench';
+import { hostilePackBenchmarks } from './hostile-packs.bench';
+import { navigationBenchmarks } from './navigation.bench';
 import { matchBenchmarks } from './match.bench';
+import { recordBenchmarks } from './records.bench';
 import { printTable, writeJson, type Figure } from './report';
 
-const suites: [string, () => Figure[] | Promise<Figure[]>][] = [['matching', matchBenchmarks]];
+const quick = process.argv.includes('--quick');
+
+const suites: [string, (quick: boolean) => Figure[] | Promise<Figure[]>][] = [
+  ['matching', matchBenchmarks],
+  ['hostile packs', hostilePackBenchmarks],
+  ['in-page navigation (Chromium)', navigationBenchmarks],
+  ['busy page (Chromium)', churnBenchmarks],
+  ['late record header (Chromium)', delayedHeaderBenchmarks],
+  ['footprint (Chromium)', footprintBenchmarks],
+  ['learner record: export and import (Chromium)', recordBenchmarks],
+];
 
 const figures: Figure[] = [];
 for (const [name, run] of suites) {
   process.stdout.write(`bench: ${name}…\n`);
-  figures.push(...(await run()));
+  figures.push(...(await run(quick)));
 }
 
 process.stdout.write('\n');
 printTable(figures);
-process.stdout.write(`\nbench: written to ${writeJson(figures)}\n`);
+process.stdout.write(`\nbench: written to ${writeJson(figures, quick)}\n`);

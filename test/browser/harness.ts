@@ -16,6 +16,14 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 
+import {
+  appendLog,
+  forbiddenRequests,
+  NETWORK_LOG,
+  recordRequests,
+  type RequestRecord,
+} from './network-log';
+
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const PAGES_DIR = join(PROJECT_ROOT, 'test/fixtures/pages');
 export const DEFAULT_CERT_DIR = join(PROJECT_ROOT, 'test-output/cert');
@@ -62,6 +70,24 @@ const SITES: readonly DemoSite[] = [
     host: 'intranet.example.org',
     dir: 'intranet',
     routes: [[/^\/(news\/[\w-]+)?$/, 'article.html']],
+  },
+  // Pages of the fixture packs (test/fixtures/packs/), for the test-only build.
+  {
+    host: 'crm.inflow-fixture.example',
+    dir: 'fixture-crm',
+    routes: [
+      [/^\/app\/delayed$/, 'delayed-header.html'],
+      [/^\/churn$/, 'churn.html'],
+    ],
+  },
+  {
+    host: 'hostile.inflow-fixture.example',
+    dir: 'hostile',
+    routes: [
+      [/^\/records\/[^/]+$/, 'record.html'],
+      [/^\/bare$/, 'bare.html'],
+      [/^\/huge$/, 'huge.html'],
+    ],
   },
 ];
 
@@ -288,6 +314,13 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Profile folder; a temporary one (deleted on close) when omitted. */
   profileDir?: string;
+  /**
+   * Addresses (prefixes) the extension may request besides its own resources:
+   * configured pack URLs and a record store. None by default.
+   */
+  allowedUrls?: readonly string[];
+  /** Set false to record without failing close() (the audit's own negative test). */
+  auditNetwork?: boolean;
 }
 
 export interface BrowserSession {
@@ -306,6 +339,13 @@ export interface ExtensionSession extends BrowserSession {
   /** The extension API's tab id of a page (see findTabId for how). */
   tabIdOf(page: Page): Promise<number>;
   badgeText(tabId: number): Promise<string>;
+  /** Every request made in this browser so far, with who made it (see network-log.ts). */
+  readonly requests: RequestRecord[];
+  /**
+   * Closes the browser, appends its requests to test-output/network/requests.jsonl,
+   * and throws if the extension made a request its policy does not allow.
+   */
+  close(): Promise<void>;
 }
 
 const WORKER_TIMEOUT_MS = 10_000;
@@ -331,11 +371,13 @@ export async function launchBrowser(
   });
 
   debug(`chromium up in ${Date.now() - started} ms`);
+  const requests = recordRequests(context);
   const session = browserSession(context);
   if (!options.extensionDir) return session;
 
   try {
-    return extensionSession(session, await waitForWorker(context));
+    const extension = extensionSession(session, await waitForWorker(context));
+    return auditedSession(extension, requests, options);
   } catch (error) {
     await context.close();
     throw error;
@@ -409,7 +451,35 @@ async function waitForWorker(context: BrowserContext): Promise<Worker> {
   return started.catch(() => fail(`no extension service worker within ${WORKER_TIMEOUT_MS} ms`));
 }
 
-function extensionSession(base: BrowserSession, first: Worker): ExtensionSession {
+/** The session with its request log, checked against the network policy on close. */
+function auditedSession(
+  session: Omit<ExtensionSession, 'requests'>,
+  requests: RequestRecord[],
+  options: LaunchOptions,
+): ExtensionSession {
+  const policy = {
+    extensionId: session.extensionId,
+    servedHosts: DEMO_HOSTS,
+    allowedUrls: options.allowedUrls,
+  };
+  const closeBrowser = session.close;
+  const close = async () => {
+    await closeBrowser();
+    appendLog(NETWORK_LOG, `${process.pid}-${Date.now()}`, requests);
+    const forbidden = forbiddenRequests(requests, policy);
+    if (forbidden.length > 0 && options.auditNetwork !== false) {
+      fail(
+        `the extension made requests outside its policy:\n${JSON.stringify(forbidden, null, 2)}`,
+      );
+    }
+  };
+  return Object.defineProperties(session, {
+    requests: { value: requests, enumerable: true },
+    close: { value: close, enumerable: true },
+  }) as ExtensionSession;
+}
+
+function extensionSession(base: BrowserSession, first: Worker): Omit<ExtensionSession, 'requests'> {
   const extensionId = new URL(first.url()).host;
   const origin = `chrome-extension://${extensionId}/`;
   const worker = (): Worker =>

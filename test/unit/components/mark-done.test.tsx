@@ -77,9 +77,11 @@ it('should show a done lesson as done when it is opened again', async () => {
   expect(completions).toEqual([
     {
       id: expect.any(Number),
+      uuid: expect.any(String),
       verb: 'completed',
       pack: 'inflow.salesforce',
       module: 'price-objection',
+      durationMs: expect.any(Number),
       timestamp: expect.any(String),
     },
   ]);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBundledPacks } from '@/rules/bundled';
 import { compileRules } from '@/rules/engine';
 import { bundledPackSources } from '@/rules/packs/index';
+import { formatProblem, validatePack } from '@/rules/validate';
 
 const { packs, errors } = loadBundledPacks();
 const rules = compileRules(packs);
@@ -12,6 +13,17 @@ describe('the bundled packs', () => {
     expect(errors).toEqual([]);
     expect(packs).toHaveLength(bundledPackSources.length);
   });
+
+  // The service worker skips the backtracking check for these packs; it runs here.
+  it.each(bundledPackSources.map((source) => [(source as { id: string }).id, source]))(
+    '%s: should pass the full validation, backtracking check included',
+    (_id, source) => {
+      const result = validatePack(source);
+
+      expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+    },
+    30_000,
+  );
 
   const tests = packs.flatMap((pack) =>
     (pack.tests ?? []).map((test) => [pack.id, test.url, test] as const),
