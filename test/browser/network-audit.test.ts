@@ -6,36 +6,18 @@
  * runs the same audit when its session closes (harness.ts), so this holds over
  * the whole suite; the log is in test-output/network/requests.jsonl.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { forbiddenRequests } from './network-log';
-import {
-  DEMO_HOSTS,
-  DEMO_URLS,
-  EXTENSION_DIR,
-  launchBrowser,
-  startDemoServer,
-  type DemoServer,
-  type ExtensionSession,
-} from './harness';
+import { DEMO_HOSTS, DEMO_URLS } from './harness';
+import { useDemoBrowser } from './demo-browser';
 
-let server: DemoServer;
-let browser: ExtensionSession;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser({ extensionDir: EXTENSION_DIR, port: server.port });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemoBrowser();
 
 async function tour(): Promise<void> {
   for (const url of Object.values(DEMO_URLS)) {
-    const page = await browser.openPage(url);
-    const panel = await browser.openSidePanel(await browser.tabIdOf(page));
+    const page = await demo.browser.openPage(url);
+    const panel = await demo.browser.openSidePanel(await demo.browser.tabIdOf(page));
     await panel.getByTestId('loading').waitFor({ state: 'detached', timeout: 10_000 });
     const lesson = panel.getByTestId('lesson').first();
     if ((await lesson.count()) > 0) {
@@ -50,28 +32,28 @@ async function tour(): Promise<void> {
 describe('requests the extension makes', () => {
   it('should be its own files only, over a tour of every demo page and the panel', async () => {
     await tour();
-    const own = `chrome-extension://${browser.extensionId}/`;
-    const extensionRequests = browser.requests.filter((request) => request.from !== 'page');
+    const own = `chrome-extension://${demo.browser.extensionId}/`;
+    const extensionRequests = demo.browser.requests.filter((request) => request.from !== 'page');
 
     expect(extensionRequests.length).toBeGreaterThan(0);
     expect(extensionRequests.filter((request) => !request.url.startsWith(own))).toEqual([]);
-    const policy = { extensionId: browser.extensionId, servedHosts: DEMO_HOSTS };
-    expect(forbiddenRequests(browser.requests, policy)).toEqual([]);
+    const policy = { extensionId: demo.browser.extensionId, servedHosts: DEMO_HOSTS };
+    expect(forbiddenRequests(demo.browser.requests, policy)).toEqual([]);
   });
 
   it('should be caught when the worker or a content script reaches elsewhere', async () => {
-    const policy = { extensionId: browser.extensionId, servedHosts: DEMO_HOSTS };
-    const before = browser.requests.length;
-    await browser.serviceWorker.evaluate(() =>
+    const policy = { extensionId: demo.browser.extensionId, servedHosts: DEMO_HOSTS };
+    const before = demo.browser.requests.length;
+    await demo.browser.serviceWorker.evaluate(() =>
       fetch('https://telemetry.inflow-fixture.example/t').catch(() => null),
     );
-    await expect.poll(() => browser.requests.length).toBeGreaterThan(before);
+    await expect.poll(() => demo.browser.requests.length).toBeGreaterThan(before);
 
-    const caught = forbiddenRequests(browser.requests.slice(before), policy);
+    const caught = forbiddenRequests(demo.browser.requests.slice(before), policy);
     expect(caught.map((request) => [request.from, request.url])).toEqual([
       ['service-worker', 'https://telemetry.inflow-fixture.example/t'],
     ]);
     // Take it out again so this session's own audit on close stays about the product.
-    browser.requests.length = before;
+    demo.browser.requests.length = before;
   });
 });

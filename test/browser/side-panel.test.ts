@@ -3,19 +3,12 @@
  * HTTPS under the real tools' host names, the side panel opened for a tab.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { loadBundledPacks } from '../../rules/bundled';
 import { compileRules } from '../../rules/engine';
-import {
-  DEMO_URLS,
-  EXTENSION_DIR,
-  launchBrowser,
-  screenshot,
-  startDemoServer,
-  type DemoServer,
-  type ExtensionSession,
-} from './harness';
+import { DEMO_URLS, screenshot } from './harness';
+import { useDemoBrowser } from './demo-browser';
 
 const rules = compileRules(loadBundledPacks().packs);
 
@@ -24,23 +17,12 @@ function expectedTitles(url: string): string[] {
   return rules.match({ url })?.lessons.map((lesson) => lesson.title) ?? [];
 }
 
-let server: DemoServer;
-let browser: ExtensionSession;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser({ extensionDir: EXTENSION_DIR, port: server.port });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemoBrowser();
 
 async function openWithPanel(url: string): Promise<{ page: Page; panel: Page; tabId: number }> {
-  const page = await browser.openPage(url);
-  const tabId = await browser.tabIdOf(page);
-  const panel = await browser.openSidePanel(tabId);
+  const page = await demo.browser.openPage(url);
+  const tabId = await demo.browser.tabIdOf(page);
+  const panel = await demo.browser.openSidePanel(tabId);
   return { page, panel, tabId };
 }
 
@@ -54,7 +36,7 @@ async function waitForLessons(panel: Page, titles: string[]): Promise<void> {
 
 describe('the toolbar button', () => {
   it('should open the side panel', async () => {
-    const behavior = await browser.serviceWorker.evaluate(() =>
+    const behavior = await demo.browser.serviceWorker.evaluate(() =>
       (
         globalThis as unknown as {
           chrome: {
@@ -76,7 +58,7 @@ describe('a Salesforce Opportunity record page', () => {
     const { page, panel, tabId } = await openWithPanel(DEMO_URLS.opportunity);
     await waitForLessons(panel, titles);
 
-    await expect.poll(() => browser.badgeText(tabId)).toBe(String(titles.length));
+    await expect.poll(() => demo.browser.badgeText(tabId)).toBe(String(titles.length));
     await expect(panel.getByTestId('context').textContent()).resolves.toContain(
       'Salesforce › Opportunity record',
     );
@@ -107,7 +89,7 @@ describe('a Salesforce Opportunity record page', () => {
     await expect.poll(() => panel.getByTestId('mark-done').textContent()).toContain('✓');
     await panel.close();
 
-    const reopened = await browser.openSidePanel(tabId);
+    const reopened = await demo.browser.openSidePanel(tabId);
     const done = reopened
       .getByTestId('lesson')
       .filter({ hasText: 'Handling a price objection' })
@@ -138,14 +120,14 @@ describe('a Salesforce Opportunity record page', () => {
 
   it('should still know the tab after the service worker is stopped', async () => {
     const { page, tabId } = await openWithPanel(DEMO_URLS.account);
-    await expect.poll(() => browser.badgeText(tabId), { timeout: 10_000 }).not.toBe('');
+    await expect.poll(() => demo.browser.badgeText(tabId), { timeout: 10_000 }).not.toBe('');
 
-    const cdp = await browser.context.newCDPSession(page);
+    const cdp = await demo.browser.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await cdp.detach();
 
-    const panel = await browser.openSidePanel(tabId);
+    const panel = await demo.browser.openSidePanel(tabId);
     await waitForLessons(panel, expectedTitles(DEMO_URLS.account));
     await Promise.all([page.close(), panel.close()]);
   });
@@ -162,7 +144,7 @@ describe('pages of no known tool', () => {
       .poll(() => panel.getByTestId('empty-state').isVisible(), { timeout: 10_000 })
       .toBe(true);
     expect(await panel.getByTestId('lesson').count()).toBe(0);
-    expect(await browser.badgeText(tabId)).toBe('');
+    expect(await demo.browser.badgeText(tabId)).toBe('');
 
     await screenshot(panel, `panel-empty-${name.split(' ')[1]}`);
     await Promise.all([page.close(), panel.close()]);
@@ -182,7 +164,7 @@ describe('other tools', () => {
     await waitForLessons(panel, titles);
 
     await expect(panel.getByTestId('context').textContent()).resolves.toContain(heading);
-    expect(await browser.badgeText(tabId)).toBe(String(titles.length));
+    expect(await demo.browser.badgeText(tabId)).toBe(String(titles.length));
     await screenshot(panel, `panel-${name.replace(/\s+/g, '-').toLowerCase()}`);
     await Promise.all([page.close(), panel.close()]);
   });

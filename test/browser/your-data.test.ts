@@ -10,30 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import {
-  DEMO_URLS,
-  EXTENSION_DIR,
-  launchBrowser,
-  screenshot,
-  startDemoServer,
-  type DemoServer,
-  type ExtensionSession,
-} from './harness';
+import { DEMO_URLS, screenshot } from './harness';
+import { useDemoBrowser } from './demo-browser';
 
-let server: DemoServer;
-let browser: ExtensionSession;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser({ extensionDir: EXTENSION_DIR, port: server.port });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemoBrowser();
 
 type Row = Record<string, unknown>;
 type Tables = Record<string, Row[]>;
@@ -74,9 +56,9 @@ function readRecord(page: Page): Promise<Tables> {
 }
 
 async function openWithPanel(url: string) {
-  const page = await browser.openPage(url);
-  const tabId = await browser.tabIdOf(page);
-  const panel = await browser.openSidePanel(tabId);
+  const page = await demo.browser.openPage(url);
+  const tabId = await demo.browser.tabIdOf(page);
+  const panel = await demo.browser.openSidePanel(tabId);
   await expect
     .poll(() => panel.getByTestId('lesson').count(), { timeout: 10_000 })
     .toBeGreaterThanOrEqual(3);
@@ -84,8 +66,8 @@ async function openWithPanel(url: string) {
 }
 
 async function openYourData(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const page = await demo.browser.context.newPage();
+  await page.goto(`chrome-extension://${demo.browser.extensionId}/options.html`);
   await page.getByTestId('count-statements').waitFor();
   return page;
 }
@@ -101,7 +83,7 @@ async function exportBackup(page: Page, folder: string, name: string): Promise<s
 }
 
 async function stopServiceWorker(page: Page): Promise<void> {
-  const cdp = await browser.context.newCDPSession(page);
+  const cdp = await demo.browser.context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
@@ -239,15 +221,15 @@ describe('a paused site', () => {
     await data.getByTestId('pause-add').click();
     await expect.poll(() => data.getByTestId('paused-site').count()).toBe(1);
 
-    const page = await browser.openPage(DEMO_URLS.hubspotDeal);
-    const tabId = await browser.tabIdOf(page);
-    const panel = await browser.openSidePanel(tabId);
+    const page = await demo.browser.openPage(DEMO_URLS.hubspotDeal);
+    const tabId = await demo.browser.tabIdOf(page);
+    const panel = await demo.browser.openSidePanel(tabId);
     await panel.getByTestId('paused').waitFor({ timeout: 10_000 });
-    expect(await browser.badgeText(tabId)).toBe('');
+    expect(await demo.browser.badgeText(tabId)).toBe('');
     await screenshot(panel, 'panel-paused-site');
 
     await panel.getByTestId('resume').click();
-    await expect.poll(() => browser.badgeText(tabId), { timeout: 10_000 }).not.toBe('');
+    await expect.poll(() => demo.browser.badgeText(tabId), { timeout: 10_000 }).not.toBe('');
     await expect
       .poll(() => panel.getByTestId('lesson').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
