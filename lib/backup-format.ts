@@ -59,6 +59,10 @@ const reviewSchema = z
     difficulty: z.number().min(0).max(100),
     reps: count,
     lapses: count,
+    scheduledDays: z.number().min(0).max(1e6).optional(),
+    learningSteps: count.optional(),
+    from: z.enum(['question', 'card']).optional(),
+    tools: z.array(id).max(100).optional(),
     lastReview: instant.optional(),
     updatedAt: instant,
   })
@@ -76,6 +80,11 @@ const bookmarkSchema = z.strictObject({
   url: text(8192).optional(),
   selection: text(20_000).optional(),
   note: text(20_000).optional(),
+  tags: z.array(text(60)).max(50).optional(),
+  tool: id.optional(),
+  toolName: text(200).optional(),
+  context: text(200).optional(),
+  contextName: text(500).optional(),
   createdAt: instant,
   updatedAt: instant,
 });

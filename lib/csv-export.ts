@@ -24,6 +24,9 @@ export const BOOKMARK_COLUMNS = [
   'module',
   'selection',
   'note',
+  'tags',
+  'tool',
+  'context',
   'updated_at',
 ] as const;
 
@@ -50,6 +53,9 @@ export function bookmarkRow(bookmark: Bookmark): CsvValue[] {
     bookmark.module,
     bookmark.selection,
     bookmark.note,
+    bookmark.tags?.join(', '),
+    bookmark.toolName,
+    bookmark.contextName,
     bookmark.updatedAt,
   ];
 }

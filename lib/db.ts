@@ -54,6 +54,13 @@ export interface ReviewCard {
   difficulty: number;
   reps: number;
   lapses: number;
+  /** Since version 2, unindexed: FSRS's days until due and its step within (re)learning. */
+  scheduledDays?: number;
+  learningSteps?: number;
+  /** Where the card comes from: a quiz question (the default) or a flashcard. */
+  from?: 'question' | 'card';
+  /** The tools whose pages show the module, so a due card can appear there too. */
+  tools?: string[];
   lastReview?: string;
   updatedAt: string;
 }
@@ -69,6 +76,12 @@ export interface Bookmark {
   url?: string;
   selection?: string;
   note?: string;
+  tags?: string[];
+  /** The tool and context detected on the page when it was bookmarked. */
+  tool?: string;
+  toolName?: string;
+  context?: string;
+  contextName?: string;
   createdAt: string;
   updatedAt: string;
 }

@@ -6,7 +6,7 @@ import { jsonPath, type Problem } from './problem';
 import type { Pack } from './schema';
 
 export function crossReferenceProblems(pack: Pack): Problem[] {
-  return [...duplicates(pack), ...quizzes(pack), ...references(pack)];
+  return [...duplicates(pack), ...quizzes(pack), ...kinds(pack), ...references(pack)];
 }
 
 function* duplicates(pack: Pack): Generator<Problem> {
@@ -20,9 +20,33 @@ function* duplicates(pack: Pack): Generator<Problem> {
     ['modules'],
     'module',
   );
+  yield* duplicateIds(
+    (pack.paths ?? []).map((path) => path.id),
+    ['paths'],
+    'path',
+  );
   for (const [m, module] of pack.modules.entries()) {
-    const questions = (module.questions ?? []).map((question) => question.id);
-    yield* duplicateIds(questions, ['modules', m, 'questions'], 'question');
+    for (const part of ['questions', 'cards', 'items'] as const) {
+      const ids = (module[part] ?? []).map((entry) => entry.id);
+      yield* duplicateIds(ids, ['modules', m, part], part.slice(0, -1));
+    }
+  }
+}
+
+/** What each kind of module needs to be more than a title. */
+const partOfKind = { quiz: 'questions', flashcards: 'cards', checklist: 'items' } as const;
+
+function* kinds(pack: Pack): Generator<Problem> {
+  for (const [m, module] of pack.modules.entries()) {
+    if (module.kind === 'lesson') continue;
+    const part = partOfKind[module.kind];
+    if ((module[part]?.length ?? 0) === 0) {
+      yield problem(
+        ['modules', m, part],
+        `at least one entry for a "${module.kind}" module`,
+        'none',
+      );
+    }
   }
 }
 
@@ -57,6 +81,11 @@ function* references(pack: Pack): Generator<Problem> {
     for (const [s, id] of (module.supplements ?? []).entries()) {
       if (!modules.has(id))
         yield problem(['modules', m, 'supplements', s], 'a module of this pack', id);
+    }
+  }
+  for (const [p, path] of (pack.paths ?? []).entries()) {
+    for (const [i, id] of path.modules.entries()) {
+      if (!modules.has(id)) yield problem(['paths', p, 'modules', i], 'a module of this pack', id);
     }
   }
   for (const [t, tool] of pack.tools.entries()) {

@@ -135,6 +135,29 @@ const questionSchema = z.strictObject({
   choices: z.array(choiceSchema).min(2).max(8),
 });
 
+/** One flashcard: a prompt on the front, the answer on the back. */
+const cardSchema = z.strictObject({
+  id: slug,
+  front: text(500),
+  back: text(1000),
+});
+
+/** One step of a checklist, ticked off by the learner. */
+const checklistItemSchema = z.strictObject({
+  id: slug,
+  text: text(500),
+});
+
+/** A video or further reading: a link that opens in a new tab, never embedded. */
+const linkSchema = z.strictObject({
+  title: text(200),
+  url: z
+    .string()
+    .max(2048)
+    .regex(/^https:\/\/[^\s]+$/, 'an https:// address'),
+  kind: z.enum(['video', 'reading']),
+});
+
 /** Where a module is shown: a tool, optionally a context id or a prefix ending in `*`. */
 const placementSchema = z.strictObject({
   tool: slug,
@@ -149,11 +172,23 @@ const moduleSchema = z.strictObject({
   kind: z.enum(['lesson', 'quiz', 'checklist', 'flashcards']),
   body: text(20_000).describe('Markdown'),
   questions: z.array(questionSchema).max(20).optional(),
+  cards: z.array(cardSchema).max(50).optional().describe('for "flashcards"'),
+  items: z.array(checklistItemSchema).max(50).optional().describe('for "checklist"'),
+  links: z.array(linkSchema).max(10).optional(),
   skills: z.array(slug).max(20).optional(),
   level: z.enum(['beginner', 'intermediate', 'advanced']).optional(),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as "en"'),
   showOn: z.array(placementSchema).min(1).max(100),
   supplements: z.array(slug).max(10).optional(),
+});
+
+/** A learning path for a role: modules of the pack in the order to take them. */
+const pathSchema = z.strictObject({
+  id: slug,
+  title: text(200),
+  role: text(120),
+  description: text(1000).optional(),
+  modules: z.array(slug).min(1).max(200),
 });
 
 const packTestSchema = z.strictObject({
@@ -180,6 +215,7 @@ export const packSchema = z.strictObject({
   tools: z.array(toolSchema).max(2000),
   extraHosts: z.array(extraHostsSchema).max(200).optional(),
   modules: z.array(moduleSchema).max(20_000),
+  paths: z.array(pathSchema).max(100).optional(),
   tests: z.array(packTestSchema).max(5000).optional(),
 });
 
@@ -189,6 +225,9 @@ export type ToolContext = Tool['contexts'][number];
 export type Module = Pack['modules'][number];
 export type Question = NonNullable<Module['questions']>[number];
 export type Placement = Module['showOn'][number];
+export type Card = NonNullable<Module['cards']>[number];
+export type ChecklistItem = NonNullable<Module['items']>[number];
+export type LearningPath = NonNullable<Pack['paths']>[number];
 export type PackTest = NonNullable<Pack['tests']>[number];
 export type Signal = NonNullable<Tool['selfHosted']>['signals'][number];
 export type Derivation = NonNullable<ToolContext['set']>[string];

@@ -89,6 +89,9 @@ describe('the exported spreadsheets', () => {
       url: 'https://acme.lightning.force.com/lightning/r/Opportunity/006/view',
       selection: '+1 555 0100',
       note: '=IMPORTXML("http://x.test","//a")',
+      tags: ['-follow up', 'pricing'],
+      toolName: 'Salesforce',
+      contextName: 'Opportunity record',
       createdAt: '2026-02-01T09:00:00.000Z',
       updatedAt: '2026-02-01T09:00:00.000Z',
     });
@@ -97,7 +100,8 @@ describe('the exported spreadsheets', () => {
 
     expect(row).toBe(
       '2026-02-01T09:00:00.000Z,page,"Deal, ""Acme""",https://acme.lightning.force.com/lightning/r/Opportunity/006/view,,,' +
-        `'+1 555 0100,"'=IMPORTXML(""http://x.test"",""//a"")",2026-02-01T09:00:00.000Z`,
+        `'+1 555 0100,"'=IMPORTXML(""http://x.test"",""//a"")",` +
+        `"'-follow up, pricing",Salesforce,Opportunity record,2026-02-01T09:00:00.000Z`,
     );
   });
 });

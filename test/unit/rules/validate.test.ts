@@ -149,6 +149,58 @@ describe('validatePack', () => {
     ]);
   });
 
+  it('should refuse flashcards without cards and a path to a module the pack lacks', () => {
+    const pack = {
+      ...minimalPack(),
+      modules: [
+        {
+          id: 'terms',
+          title: 'Deal terms',
+          minutes: 2,
+          kind: 'flashcards',
+          body: 'Terms.',
+          language: 'en',
+          showOn: [{ tool: 'crm' }],
+        },
+      ],
+      paths: [
+        {
+          id: 'new-ae',
+          title: 'First week',
+          role: 'Account executive',
+          modules: ['terms', 'termz'],
+        },
+      ],
+    };
+
+    expect(problemsOf(pack)).toEqual([
+      '$.modules[0].cards: expected at least one entry for a "flashcards" module, found "none"',
+      '$.paths[0].modules[1]: expected a module of this pack, found "termz"',
+    ]);
+  });
+
+  it('should refuse a further-reading link that is not https', () => {
+    const pack = {
+      ...minimalPack(),
+      modules: [
+        {
+          id: 'terms',
+          title: 'Deal terms',
+          minutes: 2,
+          kind: 'lesson',
+          body: 'Terms.',
+          language: 'en',
+          links: [{ title: 'More', url: 'javascript:alert(1)', kind: 'reading' }],
+          showOn: [{ tool: 'crm' }],
+        },
+      ],
+    };
+
+    expect(problemsOf(pack)).toEqual([
+      '$.modules[0].links[0].url: expected an https:// address, found "javascript:alert(1)"',
+    ]);
+  });
+
   it('should never throw, whatever it is given', () => {
     const samples = fc.oneof(
       fc.anything(),
