@@ -3,6 +3,7 @@
  * The service worker may stop at any moment; everything it must remember lives in
  * session storage or IndexedDB.
  */
+import { catalogueOf, type Catalogue } from '@/lib/catalogue';
 import { clearUncoveredTabs, detectTab } from '@/lib/detector';
 import { logger } from '@/lib/logger';
 import { onMessage } from '@/lib/messaging';
@@ -39,4 +40,8 @@ export default defineBackground(() => {
   });
   onMessage('panel.context', ({ tabId }) => readTabContext(tabId));
   onMessage('panel.module', ({ pack, module }) => rules.module(pack, module) ?? null);
+
+  // Built on the first request: most service-worker starts never need it.
+  let catalogue: Catalogue | undefined;
+  onMessage('panel.catalogue', () => (catalogue ??= catalogueOf(packs)));
 });
