@@ -57,10 +57,12 @@ export function PanelTabs({ current, onSelect, due }: PanelTabsProps) {
         >
           {t(label)}
           {view === 'review' && due > 0 && (
-            <span class="tab-count" data-testid="due-count">
-              <span class="visually-hidden">: </span>
-              {t('dueCount', String(due))}
-            </span>
+            <>
+              <span class="tab-count" aria-hidden="true" data-testid="due-count">
+                {due}
+              </span>
+              <span class="visually-hidden">, {t('dueCount', String(due))}</span>
+            </>
           )}
         </button>
       ))}

@@ -2,7 +2,7 @@ import { useId } from 'preact/hooks';
 
 import { suggestionOf, type Catalogue, type PathSummary } from '@/lib/catalogue';
 import { t } from '@/lib/i18n';
-import { doneKeys, pathProgress, skillProgress } from '@/lib/milestones';
+import { doneKeys, pathProgress, skillProgress, type SkillProgress } from '@/lib/milestones';
 import { progressKey } from '@/lib/progress';
 import type { Suggestion } from '@/rules/engine';
 
@@ -110,20 +110,40 @@ function Skills({ catalogue, done }: { catalogue: Catalogue; done: ReadonlySet<s
   const skills = skillProgress(catalogue.modules, done);
   if (skills.length === 0) return null;
 
+  // Skills under way first; the rest wait, folded, so the list stays short.
+  const started = skills.filter((skill) => skill.done > 0);
+  const waiting = skills.filter((skill) => skill.done === 0);
+
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId} class="section-title">
         {t('skillsHeading')}
       </h2>
-      <ul class="skills" data-testid="skills">
-        {skills.map((skill) => (
-          <li key={skill.skill} class="skill">
-            <span class="skill-name">{skillName(skill.skill)}</span>
-            <ProgressBar {...skill} label={skillName(skill.skill)} />
-          </li>
-        ))}
-      </ul>
+      {started.length === 0 ? (
+        <p class="skills-none">{t('skillsNone')}</p>
+      ) : (
+        <SkillList skills={started} />
+      )}
+      {waiting.length > 0 && (
+        <details class="skills-waiting">
+          <summary>{t('skillsWaiting', String(waiting.length))}</summary>
+          <SkillList skills={waiting} />
+        </details>
+      )}
     </section>
+  );
+}
+
+function SkillList({ skills }: { skills: readonly SkillProgress[] }) {
+  return (
+    <ul class="skills" data-testid="skills">
+      {skills.map((skill) => (
+        <li key={skill.skill} class="skill">
+          <span class="skill-name">{skillName(skill.skill)}</span>
+          <ProgressBar {...skill} label={skillName(skill.skill)} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
