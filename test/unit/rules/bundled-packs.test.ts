@@ -36,11 +36,12 @@ describe('the bundled packs', () => {
     if (test.tool !== null) expect(detection?.context).toBe(test.context);
   });
 
-  it('should give every module a quiz whose choices all explain themselves', () => {
+  it('should give every module a quiz whose choices all explain themselves, or flashcards', () => {
     const modules = packs.flatMap((pack) => pack.modules);
 
     for (const module of modules) {
-      expect(module.questions?.length, module.id).toBeGreaterThan(0);
+      const parts = (module.questions?.length ?? 0) + (module.cards?.length ?? 0);
+      expect(parts, module.id).toBeGreaterThan(0);
       for (const question of module.questions ?? []) {
         const correct = question.choices.filter((choice) => choice.correct);
         expect(correct.length, `${module.id}/${question.id}`).toBeGreaterThan(0);
