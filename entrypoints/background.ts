@@ -3,6 +3,7 @@
  * The service worker may stop at any moment; everything it must remember lives in
  * session storage or IndexedDB.
  */
+import { followBookmarkActions } from '@/lib/bookmark-actions';
 import { clearUncoveredTabs, detectTab } from '@/lib/detector';
 import { logger } from '@/lib/logger';
 import { onMessage } from '@/lib/messaging';
@@ -21,6 +22,7 @@ export default defineBackground(() => {
 
   openPanelFromToolbar();
   clearUncoveredTabs();
+  followBookmarkActions();
 
   followPausedSites(rules);
 
