@@ -23,7 +23,7 @@ export function lessonOf(
     title,
     minutes: known?.minutes ?? 2,
     kind: known?.kind ?? 'lesson',
-    why: t('bookmarkLessonWhy'),
+    why: t('bookmarkWhy'),
   };
 }
 

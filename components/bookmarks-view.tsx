@@ -9,7 +9,6 @@ import type { Suggestion } from '@/rules/engine';
 
 import type { Annotations } from './bookmark-editor';
 import { BookmarkItem, sameTag } from './bookmark-item';
-import { useLive } from './bookmark-live';
 import { lessonOf, openPage, pageAddressOf } from './bookmark-open';
 import { BookmarkTagFilter, tagsOf } from './bookmark-tag-filter';
 import { useUndoableDelete } from './bookmark-undo';
@@ -17,6 +16,8 @@ import './bookmarks.css';
 import { useDatabase } from './database-context';
 import { LiveRegion } from './live-region';
 import { Notice } from './notice';
+import { useCatalogue } from './use-catalogue';
+import { useLive } from './use-live';
 
 /**
  * The learner's bookmarks, newest first, kept current as bookmarks are saved from
@@ -31,9 +32,16 @@ export function BookmarksView({ onOpenLesson }: { onOpenLesson: (lesson: Suggest
   const [focusId, setFocusId] = useState<string | null>(null);
   const removal = useUndoableDelete();
   const heading = useRef<HTMLHeadingElement>(null);
+  const catalogue = useCatalogue();
 
   const open = (bookmark: Bookmark) => {
-    const lesson = lessonOf(bookmark);
+    const known =
+      catalogue.status === 'ready'
+        ? catalogue.catalogue.modules.find(
+            (each) => each.pack === bookmark.pack && each.module === bookmark.module,
+          )
+        : undefined;
+    const lesson = lessonOf(bookmark, known);
     if (lesson) return onOpenLesson(lesson);
 
     const url = pageAddressOf(bookmark);

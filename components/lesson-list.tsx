@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 
 import { t } from '@/lib/i18n';
 import { progressKey } from '@/lib/progress';
@@ -14,26 +14,48 @@ interface LessonListProps {
   focusLesson?: string | null;
 }
 
+/** How many lessons a list shows before "Show more": a page rarely needs more at once. */
+const FIRST_SHOWN = 20;
+
 /** The lessons that fit the page, each with its length, kind, reason and done mark. */
 export function LessonList({ lessons, onOpen, focusLesson }: LessonListProps) {
-  const progress = useLessonProgress(lessons);
+  const [shown, setShown] = useState(FIRST_SHOWN);
+  const visible = lessons.slice(0, Math.max(shown, indexOf(lessons, focusLesson) + 1));
+  const progress = useLessonProgress(visible);
+  const hidden = lessons.length - visible.length;
 
   return (
-    <ul class="lessons" data-testid="lesson-list">
-      {lessons.map((lesson) => {
-        const key = progressKey(lesson);
-        return (
-          <LessonItem
-            key={key}
-            lesson={lesson}
-            done={progress.get(key)?.done ?? false}
-            focused={key === focusLesson}
-            onOpen={onOpen}
-          />
-        );
-      })}
-    </ul>
+    <>
+      <ul class="lessons" data-testid="lesson-list">
+        {visible.map((lesson) => {
+          const key = progressKey(lesson);
+          return (
+            <LessonItem
+              key={key}
+              lesson={lesson}
+              done={progress.get(key)?.done ?? false}
+              focused={key === focusLesson}
+              onOpen={onOpen}
+            />
+          );
+        })}
+      </ul>
+      {hidden > 0 && (
+        <button
+          type="button"
+          class="button"
+          data-testid="show-more"
+          onClick={() => setShown((count) => count + FIRST_SHOWN)}
+        >
+          {t('showMoreLessons', String(Math.min(hidden, FIRST_SHOWN)))}
+        </button>
+      )}
+    </>
   );
+}
+
+function indexOf(lessons: readonly Suggestion[], key: string | null | undefined): number {
+  return key ? lessons.findIndex((lesson) => progressKey(lesson) === key) : -1;
 }
 
 interface LessonItemProps {

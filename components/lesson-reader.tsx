@@ -11,17 +11,19 @@ import { useLesson, type LessonState } from './use-lesson';
 interface LessonReaderProps {
   lesson: Suggestion;
   onBack: () => void;
+  /** Opens another lesson, such as a supplement offered after a failed quiz. */
+  onOpen: (lesson: Suggestion) => void;
 }
 
 /** One lesson, read in the panel: title and length at once, the body as soon as it arrives. */
-export function LessonReader({ lesson, onBack }: LessonReaderProps) {
+export function LessonReader({ lesson, onBack, onOpen }: LessonReaderProps) {
   const [attempt, setAttempt] = useState(0);
   const state = useLesson(lesson, attempt);
   const heading = useRef<HTMLHeadingElement>(null);
   const language = state.status === 'ready' ? state.module.language : undefined;
 
   // Focus on the title tells screen readers the view changed, and reading starts there.
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => heading.current?.focus(), [lesson.pack, lesson.module]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') onBack();
@@ -39,7 +41,12 @@ export function LessonReader({ lesson, onBack }: LessonReaderProps) {
       <p class="reader-meta">
         <LessonMeta minutes={lesson.minutes} kind={lesson.kind} />
       </p>
-      <ReaderBody state={state} lesson={lesson} onRetry={() => setAttempt((n) => n + 1)} />
+      <ReaderBody
+        state={state}
+        lesson={lesson}
+        onRetry={() => setAttempt((n) => n + 1)}
+        onOpen={onOpen}
+      />
     </article>
   );
 }
@@ -48,9 +55,10 @@ interface ReaderBodyProps {
   state: LessonState;
   lesson: Suggestion;
   onRetry: () => void;
+  onOpen: (lesson: Suggestion) => void;
 }
 
-function ReaderBody({ state, lesson, onRetry }: ReaderBodyProps) {
+function ReaderBody({ state, lesson, onRetry, onOpen }: ReaderBodyProps) {
   switch (state.status) {
     case 'loading':
       return <Notice testId="lesson-loading">{t('lessonLoading')}</Notice>;
@@ -63,6 +71,14 @@ function ReaderBody({ state, lesson, onRetry }: ReaderBodyProps) {
         </Notice>
       );
     case 'ready':
-      return <LessonContent lesson={lesson} module={state.module} done={state.done} />;
+      return (
+        <LessonContent
+          key={`${lesson.pack}/${lesson.module}`}
+          lesson={lesson}
+          module={state.module}
+          done={state.done}
+          onOpen={onOpen}
+        />
+      );
   }
 }

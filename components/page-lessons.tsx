@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 
+import type { ReviewCard } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import type { Suggestion } from '@/rules/engine';
 
@@ -16,6 +17,9 @@ interface PageLessonsProps {
   onOpen: (lesson: Suggestion) => void;
   /** The `pack/module` key of the lesson just closed, to give its button focus again. */
   focusLesson: string | null;
+  /** Review cards due now whose lessons belong to this page's tool. */
+  dueHere: readonly ReviewCard[];
+  onReview: () => void;
 }
 
 /** "For this page": the tool and context, and the lessons that fit, or why there are none. */
@@ -28,7 +32,8 @@ export function PageLessons({ state, ...rest }: PageLessonsProps) {
   );
 }
 
-function PageContent({ state, onRetry, onOpen, focusLesson }: PageLessonsProps) {
+function PageContent(props: PageLessonsProps) {
+  const { state, onRetry, onOpen, focusLesson, dueHere, onReview } = props;
   const headingId = useId();
 
   if (state.status === 'loading') return <Notice testId="loading">{t('loading')}</Notice>;
@@ -48,6 +53,9 @@ function PageContent({ state, onRetry, onOpen, focusLesson }: PageLessonsProps) 
   return (
     <>
       <ContextHeader detection={detection} />
+      {dueHere.length > 0 && (
+        <DueHere count={dueHere.length} tool={detection.toolName} onReview={onReview} />
+      )}
       {detection.lessons.length === 0 ? (
         <Notice testId="no-lessons">{t('noLessons', placeOf(detection))}</Notice>
       ) : (
@@ -59,5 +67,23 @@ function PageContent({ state, onRetry, onOpen, focusLesson }: PageLessonsProps) 
         </section>
       )}
     </>
+  );
+}
+
+interface DueHereProps {
+  count: number;
+  tool: string;
+  onReview: () => void;
+}
+
+/** A quiet line, never a pop-up: cards of this tool's lessons are due for review. */
+function DueHere({ count, tool, onReview }: DueHereProps) {
+  return (
+    <div class="due-here" data-testid="due-here">
+      <p>{t(count === 1 ? 'dueHereOne' : 'dueHereOther', [String(count), tool])}</p>
+      <button type="button" class="button" data-testid="review-here" onClick={onReview}>
+        {t('reviewNow')}
+      </button>
+    </div>
   );
 }

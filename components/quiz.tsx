@@ -10,17 +10,21 @@ interface QuizProps {
   /** The lesson's language, for the questions' text. */
   lang: string;
   onAnswer: (question: string, response: number[], success: boolean) => void;
+  /** Whether to head the questions with "Quiz" (not when one is asked again in review). */
+  heading?: boolean;
 }
 
 /** A lesson's questions, all listed: each answered on its own, with feedback at once. */
-export function Quiz({ questions, lang, onAnswer }: QuizProps) {
+export function Quiz({ questions, lang, onAnswer, heading = true }: QuizProps) {
   const headingId = useId();
 
   return (
-    <section class="quiz" data-testid="quiz" aria-labelledby={headingId}>
-      <h2 id={headingId} class="quiz-heading">
-        {t('quizHeading')}
-      </h2>
+    <section class="quiz" data-testid="quiz" aria-labelledby={heading ? headingId : undefined}>
+      {heading && (
+        <h2 id={headingId} class="quiz-heading">
+          {t('quizHeading')}
+        </h2>
+      )}
       {questions.map((question, index) => (
         <QuizQuestion
           key={question.id}

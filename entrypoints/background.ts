@@ -4,6 +4,7 @@
  * session storage or IndexedDB.
  */
 import { followBookmarkActions } from '@/lib/bookmark-actions';
+import { catalogueOf, type Catalogue } from '@/lib/catalogue';
 import { clearUncoveredTabs, detectTab } from '@/lib/detector';
 import { logger } from '@/lib/logger';
 import { onMessage } from '@/lib/messaging';
@@ -41,4 +42,8 @@ export default defineBackground(() => {
   });
   onMessage('panel.context', ({ tabId }) => readTabContext(tabId));
   onMessage('panel.module', ({ pack, module }) => rules.module(pack, module) ?? null);
+
+  // Built on the first request: most service-worker starts never need it.
+  let catalogue: Catalogue | undefined;
+  onMessage('panel.catalogue', () => (catalogue ??= catalogueOf(packs)));
 });

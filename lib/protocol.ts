@@ -4,6 +4,8 @@
  * types from this map.
  */
 import type { Detection } from '@/rules/engine';
+
+import type { Catalogue } from './catalogue';
 import type { PageSignals } from '@/rules/page';
 import type { Module } from '@/rules/schema';
 
@@ -28,6 +30,8 @@ export interface Protocol {
   'panel.context': (data: { tabId: number }) => TabContext | null;
   /** Side panel → background: a module's full content. */
   'panel.module': (data: { pack: string; module: string }) => Module | null;
+  /** Side panel → background: every module and path of the installed packs, in summary. */
+  'panel.catalogue': (data: Record<string, never>) => Catalogue;
   /** Background → side panels: a tab's context changed. */
   'context.changed': (data: { tabId: number }) => void;
 }

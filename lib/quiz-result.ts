@@ -8,6 +8,10 @@ import type { ModuleRef } from './progress';
 /** The share of right first answers a learner needs to pass (cmi5's usual mastery score). */
 export const PASSING_SHARE = 0.8;
 
+export function isPassing(right: number, total: number): boolean {
+  return total > 0 && right / total >= PASSING_SHARE;
+}
+
 /** Records `right` of `total` questions answered right the first time. */
 export function recordQuizResult(
   db: InflowDatabase,
@@ -15,7 +19,7 @@ export function recordQuizResult(
   right: number,
   total: number,
 ): Promise<unknown> {
-  const success = total > 0 && right / total >= PASSING_SHARE;
+  const success = isPassing(right, total);
 
   return db.transaction('rw', db.statements, () =>
     db.statements.add({

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 
 import '@/components/panel.css';
-import { ForThisPage } from '@/components/for-this-page';
+import { Panel } from '@/components/panel';
 import { tabFromAddress } from '@/components/use-panel-tab';
 import { t } from '@/lib/i18n';
 import { logger } from '@/lib/logger';
@@ -13,5 +13,5 @@ const root = document.getElementById('app');
 const locale = t('locale');
 if (locale !== 'locale') document.documentElement.lang = locale;
 
-if (root) render(<ForThisPage tabId={tabFromAddress(location.search)} />, root);
+if (root) render(<Panel tabId={tabFromAddress(location.search)} />, root);
 else logger.error('The side panel page has no #app element to render into');

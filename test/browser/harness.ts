@@ -335,7 +335,8 @@ export interface ExtensionSession extends BrowserSession {
   /** The extension's service worker as it runs now (found again if it restarted). */
   readonly serviceWorker: Worker;
   /** Opens chrome-extension://<id>/sidepanel.html?tab=<tabId> as a narrow page. */
-  openSidePanel(tabId: number): Promise<Page>;
+  /** Opens the panel for a tab; `at` fixes the panel page's clock to that moment. */
+  openSidePanel(tabId: number, at?: Date): Promise<Page>;
   /** The extension API's tab id of a page (see findTabId for how). */
   tabIdOf(page: Page): Promise<number>;
   badgeText(tabId: number): Promise<string>;
@@ -495,7 +496,8 @@ function extensionSession(base: BrowserSession, first: Worker): Omit<ExtensionSe
     get serviceWorker() {
       return worker();
     },
-    openSidePanel: (tabId) => openPanel(base.context, `${origin}sidepanel.html?tab=${tabId}`),
+    openSidePanel: (tabId, at) =>
+      openPanel(base.context, `${origin}sidepanel.html?tab=${tabId}`, at),
     tabIdOf: async (page) => findTabId(await awake(), page),
     badgeText: async (tabId) =>
       (await awake()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
@@ -521,9 +523,11 @@ async function wakeWorker(context: BrowserContext, scopeURL: string): Promise<vo
   }
 }
 
-async function openPanel(context: BrowserContext, url: string): Promise<Page> {
+async function openPanel(context: BrowserContext, url: string, at?: Date): Promise<Page> {
   const page = await context.newPage();
   await page.setViewportSize(PANEL_VIEWPORT);
+  // Only Date moves; timers keep running, so the panel works as it would that day.
+  if (at) await page.clock.setFixedTime(at);
   await page.goto(url);
   return page;
 }

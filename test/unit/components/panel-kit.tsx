@@ -9,7 +9,8 @@ import { render } from 'preact';
 import { vi } from 'vitest';
 
 import { DatabaseProvider } from '@/components/database-context';
-import { ForThisPage } from '@/components/for-this-page';
+import { Panel } from '@/components/panel';
+import type { Catalogue } from '@/lib/catalogue';
 import { InflowDatabase } from '@/lib/db';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import type { MessageData, MessageType, TabContext } from '@/lib/protocol';
@@ -111,14 +112,16 @@ export const priceObjection: Module = {
 
 interface Answers {
   context?: () => Promise<TabContext | null>;
-  module?: () => Promise<Module | null>;
+  module?: (ref: { pack: string; module: string }) => Promise<Module | null>;
+  catalogue?: () => Promise<Catalogue>;
 }
 
 /** Makes the mocked `sendMessage` answer as the background would. */
-export function answerMessages({ context, module }: Answers): void {
-  const answer = (type: MessageType) => {
+export function answerMessages({ context, module, catalogue }: Answers): void {
+  const answer = (type: MessageType, data: unknown) => {
     if (type === 'panel.context' && context) return context();
-    if (type === 'panel.module' && module) return module();
+    if (type === 'panel.module' && module) return module(data as { pack: string; module: string });
+    if (type === 'panel.catalogue' && catalogue) return catalogue();
     return Promise.reject(new Error(`${type}: not expected in this test`));
   };
   vi.mocked(sendMessage).mockImplementation(answer as typeof sendMessage);
@@ -160,7 +163,7 @@ export function mountPanel(db: InflowDatabase, tabId: number | null = TAB): Moun
   document.body.append(container);
   render(
     <DatabaseProvider value={db}>
-      <ForThisPage tabId={tabId} />
+      <Panel tabId={tabId} />
     </DatabaseProvider>,
     container,
   );

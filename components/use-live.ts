@@ -4,9 +4,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { logger } from '@/lib/logger';
 
 /**
- * A query over the learner's record that stays current: Dexie runs it again when
- * a table it read changes, here or in another extension page or the service worker.
- * `undefined` until the first answer; `fallback` when the record cannot be read.
+ * A query over the learner's record that stays current: Dexie re-runs it when a
+ * table it read changes, in this page or another extension page. `undefined`
+ * until the first answer; `fallback` when the record cannot be read.
  */
 export function useLive<T>(query: () => Promise<T>, deps: unknown[], fallback: T): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
