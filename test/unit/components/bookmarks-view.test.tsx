@@ -279,7 +279,7 @@ describe('filtering and opening', () => {
         title: 'Handling a price objection',
         minutes: 2,
         kind: 'lesson',
-        why: 'You bookmarked this lesson.',
+        why: 'You saved this lesson',
       },
     ]);
   });
