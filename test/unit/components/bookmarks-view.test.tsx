@@ -9,6 +9,8 @@ import { fakeBrowser } from 'wxt/testing';
 import { BookmarksView } from '@/components/bookmarks-view';
 import { UNDO_MS } from '@/components/bookmark-undo';
 import { DatabaseProvider } from '@/components/database-context';
+import { CatalogueProvider } from '@/components/use-catalogue';
+import type { Catalogue } from '@/lib/catalogue';
 import { saveLesson, savePage } from '@/lib/bookmarks';
 import { InflowDatabase, type Bookmark } from '@/lib/db';
 import type { Suggestion } from '@/rules/engine';
@@ -19,6 +21,27 @@ import { speakEnglish } from './english-messages';
 // database is named "inflow", so the cache would carry one test's rows into the next.
 const freshDatabase = () =>
   new InflowDatabase({ indexedDB: new IDBFactory(), IDBKeyRange, cache: 'disabled' });
+
+// The lesson as the installed packs describe it: its length and kind are not in the bookmark.
+const catalogue: Catalogue = {
+  modules: [
+    {
+      pack: 'inflow.salesforce',
+      packName: 'Salesforce',
+      module: 'price-objection',
+      title: 'Handling a price objection',
+      minutes: 3,
+      kind: 'quiz',
+      skills: [],
+      language: 'en',
+      tools: ['salesforce'],
+      supplements: [],
+      text: '',
+    },
+  ],
+  paths: [],
+  toolNames: {},
+};
 
 let db: InflowDatabase;
 let container: HTMLElement;
@@ -43,7 +66,9 @@ function mountView(): void {
   document.body.append(container);
   render(
     <DatabaseProvider value={db}>
-      <BookmarksView onOpenLesson={(lesson) => opened.push(lesson)} />
+      <CatalogueProvider value={async () => catalogue}>
+        <BookmarksView onOpenLesson={(lesson) => opened.push(lesson)} />
+      </CatalogueProvider>
     </DatabaseProvider>,
     container,
   );
@@ -277,8 +302,8 @@ describe('filtering and opening', () => {
         pack: 'inflow.salesforce',
         module: 'price-objection',
         title: 'Handling a price objection',
-        minutes: 2,
-        kind: 'lesson',
+        minutes: 3,
+        kind: 'quiz',
         why: 'You saved this lesson',
       },
     ]);
