@@ -23,7 +23,17 @@ export default defineConfig({
     default_locale: 'en',
     description:
       'Two-minute lessons for the web tool you are using, in the side panel. Your progress stays on this device.',
-    permissions: ['storage'],
+    // activeTab: the context menu and the shortcut give access to the one tab they
+    // are used in, so Inflow can bookmark any page without access to every site.
+    permissions: ['storage', 'activeTab', 'contextMenus', 'scripting'],
+    commands: {
+      // Alt+Shift+B focuses the bookmarks bar in Chrome; Alt+Shift+K is free in
+      // Chrome, Edge and Firefox. On a Mac, Option+letter types characters.
+      'bookmark-page': {
+        suggested_key: { default: 'Alt+Shift+K', mac: 'MacCtrl+Shift+K' },
+        description: '__MSG_commandBookmarkPage__',
+      },
+    },
     action: { default_title: 'Inflow: lessons for this page' },
     ...(browser === 'firefox'
       ? {

@@ -5,6 +5,7 @@ import { progressKey } from '@/lib/progress';
 import type { Suggestion } from '@/rules/engine';
 
 import './learning.css';
+import { BookmarkPageButton } from './bookmark-page-button';
 import { BookmarksView } from './bookmarks-view';
 import { placeOf } from './context-header';
 import { LessonReader } from './lesson-reader';
@@ -75,6 +76,7 @@ export function Panel({ tabId: fixedTab }: { tabId: number | null }) {
               onReview={() => select('review')}
             />
           )}
+          {view === 'page' && !reading && <BookmarkPageButton tabId={tabId} />}
         </div>
         <PanelDataLinks />
       </main>

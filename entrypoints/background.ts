@@ -3,6 +3,7 @@
  * The service worker may stop at any moment; everything it must remember lives in
  * session storage or IndexedDB.
  */
+import { followBookmarkActions } from '@/lib/bookmark-actions';
 import { catalogueOf, type Catalogue } from '@/lib/catalogue';
 import { clearUncoveredTabs, detectTab } from '@/lib/detector';
 import { logger } from '@/lib/logger';
@@ -22,6 +23,7 @@ export default defineBackground(() => {
 
   openPanelFromToolbar();
   clearUncoveredTabs();
+  followBookmarkActions();
 
   followPausedSites(rules);
 

@@ -2,6 +2,7 @@
  * Bookmarks: lessons and pages the learner saved to find again. Saving a lesson
  * also records a `bookmarked` statement, in the same transaction.
  */
+import { cleanAnnotations, pageBookmark, type PageDraft } from './bookmark-draft';
 import type { Bookmark, InflowDatabase } from './db';
 import type { ModuleRef } from './progress';
 
@@ -37,24 +38,54 @@ export function saveLesson(
   });
 }
 
-/** Saves a page, with the text selected on it and a note when given. */
-export async function savePage(
-  db: InflowDatabase,
-  page: { url: string; title: string; selection?: string; note?: string },
-): Promise<Bookmark> {
+/**
+ * Saves a page, with the text selected on it, a note, tags and the detected place
+ * when given. Everything is checked and cut to its limit first (see bookmark-draft.ts).
+ */
+export async function savePage(db: InflowDatabase, page: PageDraft): Promise<Bookmark> {
   const now = new Date().toISOString();
-  const bookmark: Bookmark = {
-    id: crypto.randomUUID(),
-    kind: 'page',
-    ...page,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const bookmark = pageBookmark(page, { id: crypto.randomUUID(), now });
 
   await db.transaction('rw', db.bookmarks, () => db.bookmarks.add(bookmark));
   return bookmark;
 }
 
+/** Every bookmark, the newest first. */
+export function bookmarksNewestFirst(db: InflowDatabase): Promise<Bookmark[]> {
+  return db.bookmarks.orderBy('createdAt').reverse().toArray();
+}
+
+/**
+ * Changes a bookmark's note and tags, checked as when it was saved. Returns the
+ * bookmark as stored, or `undefined` when it is gone (deleted in another window).
+ */
+export function annotateBookmark(
+  db: InflowDatabase,
+  id: string,
+  annotations: Pick<PageDraft, 'note' | 'tags'>,
+): Promise<Bookmark | undefined> {
+  return db.transaction('rw', db.bookmarks, async () => {
+    const bookmark = await db.bookmarks.get(id);
+    if (!bookmark) return undefined;
+
+    const { note, tags, ...rest } = bookmark;
+    const changed: Bookmark = {
+      ...rest,
+      ...cleanAnnotations(annotations),
+      updatedAt: new Date().toISOString(),
+    };
+    await db.bookmarks.put(changed);
+    return changed;
+  });
+}
+
 export function removeBookmark(db: InflowDatabase, id: string): Promise<void> {
   return db.transaction('rw', db.bookmarks, () => db.bookmarks.delete(id));
+}
+
+/** Puts a deleted bookmark back as it was, for "Undo". */
+export function restoreBookmark(db: InflowDatabase, bookmark: Bookmark): Promise<void> {
+  return db.transaction('rw', db.bookmarks, async () => {
+    await db.bookmarks.put(bookmark);
+  });
 }
