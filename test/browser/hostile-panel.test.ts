@@ -39,10 +39,18 @@ afterAll(async () => {
 async function openPanel(): Promise<{ page: Page; panel: Page }> {
   const page = await browser.openPage(RECORD_URL);
   const panel = await browser.openSidePanel(await browser.tabIdOf(page));
+  await panel.getByTestId('lesson').first().waitFor({ timeout: 15_000 });
+  await showAllLessons(panel);
   await expect
     .poll(() => panel.getByTestId('lesson-title').count(), { timeout: 15_000 })
     .toBe(XSS_PAYLOADS.length);
   return { page, panel };
+}
+
+/** The list shows 20 lessons at first, and more on request: every hostile one must be on screen. */
+async function showAllLessons(panel: Page): Promise<void> {
+  const more = panel.getByTestId('show-more');
+  while ((await more.count()) > 0) await more.click();
 }
 
 /** Requests the panel or the worker made, or that went to the beacon, other than the extension's own files. */
@@ -73,6 +81,7 @@ describe('hostile pack text in the side panel', () => {
     const unsafe: string[] = [];
 
     for (let index = 0; index < XSS_PAYLOADS.length; index++) {
+      await showAllLessons(panel);
       await panel.getByTestId('lesson').nth(index).getByRole('button').click();
       await panel.getByTestId('lesson-body').waitFor();
       await panel.getByTestId('choice').first().click();
