@@ -34,11 +34,12 @@ export class LearningSearch {
   readonly #index = new MiniSearch<Entry>({
     fields: ['title', 'skills', 'tools', 'text', 'tags'],
     storeFields: [],
+    processTerm: indexedTerm,
     searchOptions: {
       boost: { title: 3, skills: 2, tags: 2, tools: 1.5 },
-      prefix: (term, index, terms) => index === terms.length - 1 || term.length > 3,
-      // Short words are too easily another word one letter away.
-      fuzzy: (term) => (term.length > 3 ? 0.25 : false),
+      // Only the word being typed is a prefix; the ones before it are whole words.
+      prefix: (_term, index, terms) => index === terms.length - 1,
+      fuzzy: typoDistance,
       maxFuzzy: 2,
       combineWith: 'AND',
     },
@@ -102,6 +103,24 @@ function bookmarkEntry(id: string, bookmark: Bookmark): Entry {
     text: [bookmark.selection, bookmark.note, hostOf(bookmark.url)].filter(Boolean).join(' '),
     tags: (bookmark.tags ?? []).join(' '),
   };
+}
+
+/**
+ * Lower-cased words, without one-letter words and bare numbers: they match
+ * everything and nothing, and would only grow the index.
+ */
+function indexedTerm(term: string): string | null {
+  const word = term.toLowerCase();
+  return word.length < 2 || /^\d+$/.test(word) ? null : word;
+}
+
+/**
+ * Edits allowed for a misspelt word: none for short words (too easily another
+ * word), one from five letters, two (a swapped pair of letters) from eight.
+ */
+function typoDistance(term: string): number | false {
+  if (term.length >= 8) return 2;
+  return term.length >= 5 ? 1 : false;
 }
 
 /** `objection-handling` → `objection handling`, so each word can be searched. */

@@ -10,7 +10,9 @@ import { footprintBenchmarks } from './footprint.bench';
 import { hostilePackBenchmarks } from './hostile-packs.bench';
 import { navigationBenchmarks } from './navigation.bench';
 import { matchBenchmarks } from './match.bench';
+import { panelBenchmarks } from './panel.bench';
 import { recordBenchmarks } from './records.bench';
+import { searchBenchmarks } from './search.bench';
 import { printTable, writeJson, type Figure } from './report';
 
 const quick = process.argv.includes('--quick');
@@ -23,10 +25,16 @@ const suites: [string, (quick: boolean) => Figure[] | Promise<Figure[]>][] = [
   ['late record header (Chromium)', delayedHeaderBenchmarks],
   ['footprint (Chromium)', footprintBenchmarks],
   ['learner record: export and import (Chromium)', recordBenchmarks],
+  ['search', searchBenchmarks],
+  ['panel first render (Chromium)', panelBenchmarks],
 ];
 
+// `npm run bench -- --only search,panel` runs the suites whose names contain a word given.
+const only = process.argv.find((arg, index) => process.argv[index - 1] === '--only')?.split(',');
+const chosen = only ? suites.filter(([name]) => only.some((word) => name.includes(word))) : suites;
+
 const figures: Figure[] = [];
-for (const [name, run] of suites) {
+for (const [name, run] of chosen) {
   process.stdout.write(`bench: ${name}…\n`);
   figures.push(...(await run(quick)));
 }

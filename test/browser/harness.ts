@@ -89,6 +89,7 @@ const SITES: readonly DemoSite[] = [
       [/^\/huge$/, 'huge.html'],
     ],
   },
+  { host: 'large.inflow-fixture.example', dir: 'large', routes: [[/^\/$/, 'index.html']] },
 ];
 
 export const DEMO_HOSTS: readonly string[] = SITES.map((site) => site.host);
@@ -336,8 +337,10 @@ export interface ExtensionSession extends BrowserSession {
   extensionId: string;
   /** The extension's service worker as it runs now (found again if it restarted). */
   readonly serviceWorker: Worker;
-  /** Opens chrome-extension://<id>/sidepanel.html?tab=<tabId> as a narrow page. */
-  /** Opens the panel for a tab; `at` fixes the panel page's clock to that moment. */
+  /**
+   * Opens chrome-extension://<id>/sidepanel.html?tab=<tabId> as a narrow page; `at`
+   * fixes the panel page's clock to that moment.
+   */
   openSidePanel(tabId: number, at?: Date): Promise<Page>;
   /** The extension API's tab id of a page (see findTabId for how). */
   tabIdOf(page: Page): Promise<number>;
