@@ -39,22 +39,21 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens "Show more" until the list holds every lesson: it shows 20 at first. */
-async function showAllLessons(panel: Page): Promise<void> {
-  await panel.getByTestId('lesson-title').first().waitFor({ timeout: 15_000 });
-  while ((await panel.getByTestId('show-more').count()) > 0) {
-    await panel.getByTestId('show-more').click();
-  }
-}
-
 async function openPanel(): Promise<{ page: Page; panel: Page }> {
   const page = await browser.openPage(RECORD_URL);
   const panel = await browser.openSidePanel(await browser.tabIdOf(page));
+  await panel.getByTestId('lesson').first().waitFor({ timeout: 15_000 });
   await showAllLessons(panel);
   await expect
     .poll(() => panel.getByTestId('lesson-title').count(), { timeout: 15_000 })
     .toBe(XSS_PAYLOADS.length);
   return { page, panel };
+}
+
+/** The list shows 20 lessons at first, and more on request: every hostile one must be on screen. */
+async function showAllLessons(panel: Page): Promise<void> {
+  const more = panel.getByTestId('show-more');
+  while ((await more.count()) > 0) await more.click();
 }
 
 /**
@@ -89,13 +88,13 @@ describe('hostile pack text in the side panel', () => {
     const unsafe: string[] = [];
 
     for (let index = 0; index < XSS_PAYLOADS.length; index++) {
+      await showAllLessons(panel);
       await panel.getByTestId('lesson').nth(index).getByRole('button').click();
       await panel.getByTestId('lesson-body').waitFor();
       await panel.getByTestId('choice').first().click();
       await panel.getByTestId('feedback').first().waitFor();
       unsafe.push(...(await unsafeMarkup(panel, '[data-testid="reader"]')));
       await panel.getByTestId('back').click();
-      await showAllLessons(panel);
     }
 
     expect(unsafe).toEqual([]);
