@@ -12,12 +12,16 @@
  * The test grants access that way and no other: the extension has no host
  * permission for the site, as the first check shows.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { buildFixtureExtension } from './fixture-extension';
+import { buildFixtureExtension, FIXTURE_EXTENSION_DIR } from './fixture-extension';
 import {
   DEMO_URLS,
+  EXTENSION_DIR,
   launchBrowser,
   startDemoServer,
   type DemoServer,
@@ -130,6 +134,13 @@ async function openBookmarks(tabId: number): Promise<Page> {
 const intranetTitle = 'How we run Q3 pipeline reviews | Acme Intranet';
 
 describe('bookmarks from any page', () => {
+  it('should expose the handlers in the test build only, never in the production build', () => {
+    const worker = (folder: string) => readFileSync(join(folder, 'background.js'), 'utf8');
+
+    expect(worker(FIXTURE_EXTENSION_DIR)).toContain('inflowTest');
+    expect(worker(EXTENSION_DIR)).not.toContain('inflowTest');
+  });
+
   it('should add the menu items and the shortcut, with no host access beyond the packs', async () => {
     const manifest = await browser.serviceWorker.evaluate(() => chrome.runtime.getManifest());
     const commands = await browser.serviceWorker.evaluate(() => chrome.commands.getAll());
