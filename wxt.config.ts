@@ -27,8 +27,9 @@ export default defineConfig({
     // are used in, so Inflow can bookmark any page without access to every site.
     permissions: ['storage', 'activeTab', 'contextMenus', 'scripting'],
     commands: {
-      // Alt+Shift+B focuses the bookmarks bar in Chrome; Alt+Shift+K is free in
-      // Chrome, Edge and Firefox. On a Mac, Option+letter types characters.
+      // Alt+Shift+B focuses the bookmarks bar in Chrome; Alt+Shift+K is none of its
+      // shortcuts (chrome/browser/ui/views/accelerator_table.cc). On a Mac,
+      // Option+letter types characters, so Control+Shift+K there.
       'bookmark-page': {
         suggested_key: { default: 'Alt+Shift+K', mac: 'MacCtrl+Shift+K' },
         description: '__MSG_commandBookmarkPage__',

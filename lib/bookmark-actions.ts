@@ -115,7 +115,7 @@ export function followBookmarkActions(): () => void {
 
   browser.contextMenus.onClicked.addListener(onClicked);
   browser.commands.onCommand.addListener(onCommand);
-  if (import.meta.env.MANIFEST_VERSION === 2) onInstalled();
+  if (browser.runtime.getManifest().manifest_version === 2) onInstalled();
   else browser.runtime.onInstalled.addListener(onInstalled);
 
   return () => {

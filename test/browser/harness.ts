@@ -322,6 +322,8 @@ export interface LaunchOptions {
   allowedUrls?: readonly string[];
   /** Set false to record without failing close() (the audit's own negative test). */
   auditNetwork?: boolean;
+  /** Chromium flags added to the usual ones. */
+  extraArgs?: readonly string[];
 }
 
 export interface BrowserSession {
@@ -401,7 +403,9 @@ function checkLaunchable(options: LaunchOptions): string {
 }
 
 /** Chromium flags: TOOLCHAIN.md's list, the extension, and the host mapping. */
-export function chromiumArgs(options: Pick<LaunchOptions, 'extensionDir' | 'port'>): string[] {
+export function chromiumArgs(
+  options: Pick<LaunchOptions, 'extensionDir' | 'port' | 'extraArgs'>,
+): string[] {
   const extension = options.extensionDir ? resolve(options.extensionDir) : undefined;
   return [
     ...(extension
@@ -415,6 +419,7 @@ export function chromiumArgs(options: Pick<LaunchOptions, 'extensionDir' | 'port
     '--disable-component-update',
     '--disable-sync',
     `--host-resolver-rules=${hostResolverRules(options.port)}`,
+    ...(options.extraArgs ?? []),
   ];
 }
 

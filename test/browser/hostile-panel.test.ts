@@ -3,8 +3,10 @@
  * Markdown bodies, quiz prompts, choices and explanations, tool and context names
  * (and the pack's name and publisher, which the panel does not show today). They
  * come from a fixture pack through the whole product path (validation, matching,
- * messages, rendering) in the test-only build (see fixture-build.ts).
- * Bookmark notes do not exist yet, so they are not covered here.
+ * messages, rendering) in the test-only build (see fixture-build.ts). The same
+ * payloads as bookmark titles, selections, notes, tags, places and addresses: saved
+ * through the context menu's handler on the hostile page, typed into the edit form,
+ * and written straight into the record as an imported backup could hold them.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +16,7 @@ import { XSS_BEACON_HOST, XSS_PAYLOADS } from '../fixtures/xss-payloads';
 import { buildFixtureExtension } from './fixture-extension';
 import { launchBrowser, startDemoServer, type DemoServer, type ExtensionSession } from './harness';
 import { scriptTraces, unsafeMarkup, watchForScript } from './panel-safety';
+import type { WorkerHooks } from './worker-hooks';
 
 const CONTEXT_NAME = '<img src=x onerror=alert(1)>';
 const RECORD_URL = `https://${HOSTILE_HOST}/records/${encodeURIComponent(CONTEXT_NAME)}`;
@@ -53,10 +56,14 @@ async function showAllLessons(panel: Page): Promise<void> {
   while ((await more.count()) > 0) await more.click();
 }
 
-/** Requests the panel or the worker made, or that went to the beacon, other than the extension's own files. */
-function requestsOffExtension(): string[] {
+/**
+ * Requests the panel or the worker made, or that went to the beacon, other than the
+ * extension's own files; from the `since`-th request of the browser on.
+ */
+function requestsOffExtension(since = 0): string[] {
   const own = `chrome-extension://${browser.extensionId}/`;
   return browser.requests
+    .slice(since)
     .filter((request) => request.from !== 'page' || request.url.includes(XSS_BEACON_HOST))
     .map((request) => request.url)
     .filter((url) => !url.startsWith(own));
@@ -128,6 +135,154 @@ describe("the extension pages' content security policy", () => {
     expect(remote.every((request) => request.blocked)).toBe(true);
     await Promise.all([page.close(), panel.close()]);
   });
+});
+
+declare const inflowTest: WorkerHooks;
+
+/** Bookmark rows holding a payload in every text field, as an imported backup may hold them. */
+function hostileBookmarks(): object[] {
+  const schemes = ['javascript:', 'data:text/html,', ''];
+  return XSS_PAYLOADS.map((payload, index) => ({
+    id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+    kind: 'page',
+    title: payload,
+    url: `${schemes[index % schemes.length]}${payload}`,
+    selection: payload,
+    note: payload,
+    tags: [payload.slice(0, 60), 'hostile-row'],
+    tool: 'hostile',
+    toolName: payload,
+    contextName: payload,
+    createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString(),
+    updatedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString(),
+  }));
+}
+
+/** Writes rows into the bookmarks table of the extension's database, from an extension page. */
+function storeRows(page: Page, rows: object[]): Promise<void> {
+  return page.evaluate(
+    (records) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('inflow');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('bookmarks', 'readwrite');
+          for (const record of records) transaction.objectStore('bookmarks').put(record);
+          transaction.oncomplete = () => {
+            open.result.close();
+            done();
+          };
+          transaction.onerror = () => fail(transaction.error);
+        };
+      }),
+    rows,
+  );
+}
+
+describe('hostile bookmark text in the side panel', () => {
+  const menuSaved = XSS_PAYLOADS.slice(0, 20);
+
+  async function openBookmarks(tabId: number): Promise<Page> {
+    const panel = await browser.openSidePanel(tabId);
+    await panel.getByTestId('tab-bookmarks').click();
+    await panel.getByTestId('bookmarks-view').waitFor();
+    return panel;
+  }
+
+  it(`should save ${menuSaved.length} hostile selections and titles through the menu, and never a hostile address`, async () => {
+    const page = await browser.openPage(RECORD_URL);
+    const tabId = await browser.tabIdOf(page);
+    const panel = await browser.openSidePanel(tabId);
+    await panel.getByTestId('context').waitFor();
+
+    const saved = await browser.serviceWorker.evaluate(
+      ({ tabId: id, url, payloads }) =>
+        Promise.all(
+          payloads.map((payload, index) =>
+            inflowTest.bookmarkFromMenu(
+              {
+                menuItemId: inflowTest.BOOKMARK_MENUS.selection,
+                selectionText: payload,
+                pageUrl: index % 2 === 0 ? url : `javascript:${payload}`,
+              },
+              { id, title: payload },
+            ),
+          ),
+        ),
+      { tabId, url: page.url(), payloads: menuSaved },
+    );
+
+    const addresses = saved.map((bookmark) => bookmark?.url);
+    expect(addresses.filter((url) => url !== undefined).every((url) => url === page.url())).toBe(
+      true,
+    );
+    expect(addresses.filter((url) => url === undefined)).toHaveLength(menuSaved.length / 2);
+    expect(saved.filter((bookmark) => bookmark?.url).map((bookmark) => bookmark?.toolName)).toEqual(
+      Array(menuSaved.length / 2).fill(HOSTILE_PACK_TEXTS.toolName),
+    );
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it(`should list ${XSS_PAYLOADS.length} hostile bookmarks more as plain text, none running or loading anything`, async () => {
+    const requestsBefore = browser.requests.length;
+    const page = await browser.openPage(RECORD_URL);
+    const tabId = await browser.tabIdOf(page);
+    const writer = await openBookmarks(tabId);
+    await storeRows(writer, hostileBookmarks());
+    await writer.close();
+
+    const panel = await openBookmarks(tabId);
+    await expect
+      .poll(() => panel.getByTestId('bookmark').count(), { timeout: 15_000 })
+      .toBe(XSS_PAYLOADS.length + menuSaved.length);
+
+    const titles = await panel.getByTestId('bookmark-title').allTextContents();
+    const notes = await panel.getByTestId('bookmark-note').allTextContents();
+    expect(titles).toEqual(expect.arrayContaining([...XSS_PAYLOADS]));
+    expect([...notes].sort()).toEqual([...XSS_PAYLOADS].sort());
+    const where = await panel.getByTestId('bookmark-where').allTextContents();
+    expect(
+      where.some((text) => text.includes(`${HOSTILE_PACK_TEXTS.toolName} › ${CONTEXT_NAME}`)),
+    ).toBe(true);
+    // Only the menu's http(s) addresses open; no stored javascript: or data: address does.
+    expect(await panel.getByTestId('bookmark-open').count()).toBe(menuSaved.length / 2);
+    expect(await unsafeMarkup(panel, 'main')).toEqual([]);
+
+    await panel.getByTestId('bookmark-filter').filter({ hasText: 'hostile-row' }).click();
+    await expect.poll(() => panel.getByTestId('bookmark').count()).toBe(XSS_PAYLOADS.length);
+    expect(await unsafeMarkup(panel, 'main')).toEqual([]);
+
+    expect(await scriptTraces(panel)).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(requestsOffExtension(requestsBefore)).toEqual([]);
+    await Promise.all([page.close(), panel.close()]);
+  }, 120_000);
+
+  it('should keep hostile notes and tags typed into the edit form as text', async () => {
+    const requestsBefore = browser.requests.length;
+    const page = await browser.openPage(RECORD_URL);
+    const tabId = await browser.tabIdOf(page);
+    const panel = await openBookmarks(tabId);
+    const typed = XSS_PAYLOADS.slice(-10);
+    const first = panel.getByTestId('bookmark').first();
+
+    for (const payload of typed) {
+      await first.getByTestId('bookmark-edit').click();
+      await panel.getByTestId('bookmark-note-field').fill(payload);
+      await panel.getByTestId('bookmark-tags-field').fill(payload.replace(/,/g, ' '));
+      await panel.getByTestId('bookmark-note-field').press('Enter');
+      await expect.poll(() => panel.getByTestId('bookmark-editor').count()).toBe(0);
+      await expect
+        .poll(() => first.getByTestId('bookmark-note').textContent())
+        .toBe(payload.trim());
+      expect(await unsafeMarkup(panel, 'main')).toEqual([]);
+    }
+
+    expect(await scriptTraces(panel)).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(requestsOffExtension(requestsBefore)).toEqual([]);
+    await Promise.all([page.close(), panel.close()]);
+  }, 120_000);
 });
 
 interface ChromeRuntime {

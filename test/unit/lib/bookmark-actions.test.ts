@@ -29,7 +29,11 @@ const detection = {
   contextName: 'Opportunity record',
 } as Detection;
 
-type Injection = Parameters<typeof browser.scripting.executeScript>[0];
+const manifest = (version: 2 | 3) => ({
+  manifest_version: version,
+  name: 'Inflow',
+  version: '0.1.0',
+});
 
 /** Makes `scripting.executeScript` answer as the page would, and records the calls. */
 function pageAnswers(result: unknown) {
@@ -43,6 +47,7 @@ beforeEach(async () => {
   speakEnglish();
   // The fake browser reports an empty error after every call; a browser reports none.
   fakeBrowser.runtime.lastError = undefined;
+  vi.spyOn(browser.runtime, 'getManifest').mockReturnValue(manifest(3));
   await database().bookmarks.clear();
 });
 
@@ -212,5 +217,22 @@ describe('the menu items and listeners', () => {
     expect(removeAll).toHaveBeenCalledOnce();
     const selections = (await database().bookmarks.toArray()).map((each) => each.selection);
     expect(selections.sort()).toEqual(['By shortcut', undefined]);
+  });
+
+  it('should add the menus at every start in Firefox, whose persistent background page forgets them', async () => {
+    vi.mocked(browser.runtime.getManifest).mockReturnValue(manifest(2));
+    const installed = vi.spyOn(browser.runtime.onInstalled, 'addListener');
+    vi.spyOn(browser.contextMenus.onClicked, 'addListener').mockImplementation(() => {});
+    vi.spyOn(browser.commands.onCommand, 'addListener').mockImplementation(() => {});
+    const removeAll = vi.spyOn(browser.contextMenus, 'removeAll').mockResolvedValue(undefined);
+    const create = vi
+      .spyOn(browser.contextMenus, 'create')
+      .mockImplementation((_, done) => (done?.(), 'id'));
+
+    followBookmarkActions();
+
+    await vi.waitFor(() => expect(create).toHaveBeenCalledTimes(2));
+    expect(removeAll).toHaveBeenCalledOnce();
+    expect(installed).not.toHaveBeenCalled();
   });
 });
