@@ -142,8 +142,10 @@ export async function announceChange(tabId: number): Promise<void> {
   }
 }
 
+// Dexie caches live queries by database name, across instances: without this, one
+// test's rows would show in the next test's panel.
 export function freshDatabase(): InflowDatabase {
-  return new InflowDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
+  return new InflowDatabase({ indexedDB: new IDBFactory(), IDBKeyRange, cache: 'disabled' });
 }
 
 export interface Mounted {
