@@ -1,8 +1,12 @@
+import { realpathSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
 
 export default defineConfig({
   plugins: [WxtVitest()],
+  // node_modules may be a link to an install shared by several checkouts; Vite serves
+  // files (the setup file among them) only from allowed folders, so allow its target too.
+  server: { fs: { allow: [import.meta.dirname, realpathSync('node_modules')] } },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
