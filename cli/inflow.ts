@@ -1,7 +1,9 @@
 /**
  * The admin's command line: `npm run --silent inflow -- <command>`.
- * Commands: validate, test, match, schema. See README.md › "For admins".
+ * Commands: validate, test, match, schema, keygen, sign, verify. See README.md ›
+ * "For admins" and docs/admin-guide.md.
  */
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
 import { compileRules } from '@/rules/engine';
@@ -10,6 +12,13 @@ import { packJsonSchema } from '@/rules/json-schema';
 import { matchLines, matchPage } from './match';
 import { formatOutcome, runPackTests } from './pack-tests';
 import { PackFileError, problemsOf, readPacks } from './read-packs';
+import {
+  InputError,
+  signPackFile,
+  trustedKeysOf,
+  verifyPackFile,
+  writeSigningKeys,
+} from './signing';
 
 const usage = `usage: npm run --silent inflow -- <command>
 
@@ -19,7 +28,12 @@ const usage = `usage: npm run --silent inflow -- <command>
                                         what Inflow sees on one page (JSON)
   match --urls FILE.jsonl [--pack FILE…]
                                         one JSON line per input line
-  schema                                print the pack format's JSON Schema`;
+  schema                                print the pack format's JSON Schema
+  keygen --out FILE [--force]           new signing key: the private key to FILE,
+                                        the public key as the last line
+  sign --key FILE --out SIGNED PACK     write PACK, signed, to SIGNED
+  verify --trusted-key KEY… PACK        exit 0 when a trusted key signed PACK intact;
+                                        KEY is a public key or a file holding one`;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   async validate(files) {
@@ -66,6 +80,59 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     process.stdout.write(`${JSON.stringify(packJsonSchema(), null, 2)}\n`);
     return 0;
   },
+
+  async keygen(args) {
+    const { values } = parseArgs({
+      args,
+      options: { out: { type: 'string' }, force: { type: 'boolean' } },
+    });
+    if (!values.out) return fail('keygen needs --out FILE, the file for the private key');
+
+    const publicKey = await writeSigningKeys(values.out, values.force ?? false);
+    process.stdout.write(
+      `Wrote the private key to ${values.out}, readable only by you. Keep it secret:\n` +
+        'whoever holds it can sign packs that your learners trust.\n' +
+        'The public key, for the trustedKeys policy and verify --trusted-key:\n' +
+        `${publicKey}\n`,
+    );
+    return 0;
+  },
+
+  async sign(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { key: { type: 'string' }, out: { type: 'string' } },
+    });
+    const [pack, ...extra] = positionals;
+    if (!values.key || !values.out || !pack || extra.length > 0) {
+      return fail('sign needs --key FILE --out SIGNED and one PACK');
+    }
+
+    const { signed, key } = await signPackFile(values.key, pack);
+    await writeFile(values.out, `${JSON.stringify(signed, null, 2)}\n`);
+    process.stdout.write(`Wrote ${values.out}: ${signed.id} ${signed.version}, signed by ${key}\n`);
+    return 0;
+  },
+
+  async verify(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { 'trusted-key': { type: 'string', multiple: true } },
+    });
+    const [pack, ...extra] = positionals;
+    const keyArguments = values['trusted-key'] ?? [];
+    if (keyArguments.length === 0 || !pack || extra.length > 0) {
+      return fail('verify needs --trusted-key KEY (once or more) and one PACK');
+    }
+
+    const trusted = (await Promise.all(keyArguments.map(trustedKeysOf))).flat();
+    const check = await verifyPackFile(pack, trusted);
+    if (!check.ok) throw new InputError(`${pack}: ${check.reason}`);
+    process.stdout.write(`ok: signed by ${check.key}\n`);
+    return 0;
+  },
 };
 
 function fail(message: string): number {
@@ -81,6 +148,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await command(args);
   } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(`inflow: ${error.message}\n`);
+      return 1;
+    }
     if (error instanceof PackFileError) process.stdout.write(`${error.message}\n`);
     else process.stderr.write(`inflow: ${error instanceof Error ? error.message : error}\n`);
     return error instanceof PackFileError ? 1 : 2;

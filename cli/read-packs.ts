@@ -12,8 +12,13 @@ export class PackFileError extends Error {
   }
 }
 
-/** Problems of one pack file, as lines `FILE: $.path: expected …, found …`; none when valid. */
-export async function problemsOf(file: string): Promise<{ pack?: Pack; lines: string[] }> {
+/**
+ * Problems of one pack file, as lines `FILE: $.path: expected …, found …`; none when
+ * valid. `value` is the parsed JSON as written, `pack` the checked pack.
+ */
+export async function problemsOf(
+  file: string,
+): Promise<{ pack?: Pack; value?: unknown; lines: string[] }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -26,7 +31,7 @@ export async function problemsOf(file: string): Promise<{ pack?: Pack; lines: st
   if ('problem' in parsed) return { lines: [`${file}: ${formatProblem(parsed.problem)}`] };
 
   const result = validatePack(parsed.value);
-  if (result.ok) return { pack: result.pack, lines: [] };
+  if (result.ok) return { pack: result.pack, value: parsed.value, lines: [] };
   return { lines: result.problems.map((problem) => `${file}: ${formatProblem(problem)}`) };
 }
 

@@ -12,7 +12,8 @@ import { conditionSchema } from './conditions/schema';
 // Extension pages and service workers forbid eval; without this, Zod probes for it.
 z.config({ jitless: true });
 
-const slug = z
+/** An id of a pack, tool, module or path: what admins write, checked the same everywhere. */
+export const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'lower-case letters, digits, ".", "_" or "-"');
 
@@ -198,6 +199,25 @@ const packTestSchema = z.strictObject({
   context: text(200).nullable().optional(),
 });
 
+/**
+ * An Ed25519 signature over the pack's canonical form (see `rules/canonical-form.ts`):
+ * the signer's public key and the signature, each base64. `inflow sign` writes it.
+ */
+const signatureSchema = z.strictObject({
+  algorithm: z.literal('Ed25519'),
+  key: z
+    .string()
+    .regex(
+      /^ed25519:[A-Za-z0-9+/]{43}=$/,
+      'a public key such as "ed25519:" and 44 base64 characters',
+    )
+    .describe("the signer's public key"),
+  value: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{86}==$/, 'a signature: 88 base64 characters')
+    .describe('the 64-byte Ed25519 signature'),
+});
+
 export const packSchema = z.strictObject({
   $schema: z.string().optional(),
   format: z.literal(1),
@@ -224,6 +244,7 @@ export const packSchema = z.strictObject({
   modules: z.array(moduleSchema).max(20_000),
   paths: z.array(pathSchema).max(100).optional(),
   tests: z.array(packTestSchema).max(5000).optional(),
+  signature: signatureSchema.optional(),
 });
 
 export type Pack = z.infer<typeof packSchema>;
