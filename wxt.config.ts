@@ -35,7 +35,9 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : // Chrome and Edge check managed storage (enterprise policy) against this schema;
+        // Firefox reads its 3rdparty policies without one. See docs/admin-guide.md.
+        { storage: { managed_schema: 'managed-schema.json' } }),
   }),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {

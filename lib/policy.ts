@@ -164,11 +164,9 @@ export function readList(value: unknown, report: Report): string[] {
     const text = value.trim();
     if (!text.startsWith('[')) return text.split(/[\s,]+/).filter(Boolean);
 
+    // Text that starts with "[" and parses is always an array.
     const parsed = parseJson(text, report);
-    if (parsed === undefined) return [];
-    if (Array.isArray(parsed)) return textItems(parsed, report);
-    report(value, 'expected a list; ignored');
-    return [];
+    return Array.isArray(parsed) ? textItems(parsed, report) : [];
   }
   if (Array.isArray(value)) return textItems(value, report);
 
