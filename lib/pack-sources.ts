@@ -1,0 +1,248 @@
+/**
+ * The background's pack sources. The bundled packs are used at once; the installed
+ * packs join as soon as IndexedDB answers; the policy applies whenever managed
+ * storage answers or changes (the policy read last time holds until then). After
+ * every change the rules in use are compiled again, the content script follows
+ * their hosts, and open panels are told. One change runs at a time.
+ */
+import { compileRules, type Rules } from '@/rules/engine';
+import type { Pack } from '@/rules/schema';
+
+import { database, type InflowDatabase, type InstalledPack } from './db';
+import { detectTab } from './detector';
+import { syncHostAccess, watchHostGrants } from './host-access';
+import { logger } from './logger';
+import { sendMessage } from './messaging';
+import type { Trust } from './pack-check';
+import {
+  checkedCopies,
+  disabledPacks,
+  lastPolicy,
+  learnerKeys,
+  policySourceFailures,
+  type PolicyReading,
+} from './pack-settings';
+import { sourcesView, type SourcesState } from './pack-sources-view';
+import { NO_POLICY, type EffectivePolicy } from './policy';
+import { watchPolicy } from './policy-watch';
+import { isDue, onRefreshAlarm, scheduleRefresh } from './refresh-schedule';
+import { isLocked, selectInstalledPacks } from './stored-packs';
+import { importPack, refresh, subscribe, type SourceContext } from './subscriptions';
+import { knownTabContexts } from './tab-contexts';
+import { applyPolicySources } from './policy-sources';
+
+export class PackSources {
+  readonly #bundled: readonly Pack[];
+  readonly #db: InflowDatabase;
+  #reading: PolicyReading | null = null;
+  #compiled: Rules;
+  #fingerprint = '';
+  #state: SourcesState | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  /** The rules of the packs in use: always the latest compile. */
+  readonly rules: Rules;
+  /** Resolves once the installed packs are in use; never waits for the policy. */
+  readonly ready: Promise<void>;
+
+  constructor(bundled: readonly Pack[], db: InflowDatabase = database()) {
+    this.#bundled = bundled;
+    this.#db = db;
+    this.#compiled = compileRules(bundled);
+    this.rules = liveRules(() => this.#compiled);
+    // Should loading fail, the bundled packs stay in use rather than nothing answering.
+    this.ready = this.run(async () => {
+      this.#reading = await lastPolicy.getValue();
+      await this.#rebuild();
+    }).catch(() => {});
+  }
+
+  /** Follows the policy, the learner's settings, host grants and the refresh alarm. */
+  follow(): () => void {
+    const rebuild = () => void this.run(() => this.#rebuild());
+    const removers = [
+      watchPolicy((reading) => void this.run(() => this.#applyPolicy(reading))),
+      learnerKeys.watch(rebuild),
+      disabledPacks.watch(rebuild),
+      watchHostGrants(rebuild),
+      onRefreshAlarm(() => void this.run(() => this.#refreshDue())),
+    ];
+    scheduleRefresh().catch((error: unknown) => logger.error('No refresh schedule:', error));
+    return () => removers.forEach((remove) => remove());
+  }
+
+  /** Runs `task` after every task queued before it; a failure is logged and rethrown. */
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(task);
+    this.#queue = result.catch((error: unknown) => logger.error('Pack sources:', error));
+    return result;
+  }
+
+  /** What the options page shows. */
+  async state(): Promise<SourcesState> {
+    await this.ready;
+    return this.run(async () => this.#state ?? fail('the installed packs could not be loaded'));
+  }
+
+  get policy(): EffectivePolicy {
+    return this.#reading?.policy ?? NO_POLICY;
+  }
+
+  /** Subscribes the learner to the pack at `address`. */
+  subscribe(address: string): Promise<InstalledPack> {
+    return this.#change(async (context) => subscribe(context, address, 'learner'));
+  }
+
+  /** Installs a pack file the learner chose. */
+  importFile(text: string, fileName: string): Promise<InstalledPack> {
+    return this.#change(async (context) => importPack(context, text, fileName));
+  }
+
+  /** Asks a subscription's address again now. */
+  refreshNow(id: string): Promise<InstalledPack> {
+    return this.#change(async (context) => {
+      const row = await this.#db.packs.get(id);
+      if (!row || row.origin === 'file' || !row.origin) throw new Error(`no subscription "${id}"`);
+      return refresh(context, row);
+    });
+  }
+
+  /** Removes a pack the learner added; policy packs stay. */
+  remove(id: string): Promise<void> {
+    return this.#change(async () => {
+      const row = await this.#db.packs.get(id);
+      if (row?.origin === 'policy')
+        throw new Error("this pack is installed by your organization's policy");
+      await this.#db.packs.delete(id);
+    });
+  }
+
+  #change<T>(task: (context: SourceContext) => Promise<T>): Promise<T> {
+    return this.run(async () => {
+      try {
+        return await task(await this.#context());
+      } finally {
+        await this.#rebuild();
+      }
+    });
+  }
+
+  async #context(): Promise<SourceContext> {
+    const policy = this.policy;
+    const trust: Trust = {
+      keys: [...policy.trustedKeys, ...(await learnerKeys.getValue())],
+      requireSignatures: policy.requireSignatures,
+    };
+    return { db: this.#db, trust };
+  }
+
+  async #applyPolicy(reading: PolicyReading): Promise<void> {
+    this.#reading = reading;
+    await lastPolicy.setValue(reading);
+    await applyPolicySources(await this.#context(), reading.policy);
+    await this.#rebuild();
+  }
+
+  async #refreshDue(): Promise<void> {
+    const now = Date.now();
+    const rows = await this.#db.packs.toArray();
+    const context = await this.#context();
+    for (const row of rows.filter(
+      (each) => isSubscription(each) && isDue(each, this.policy, now),
+    )) {
+      await refresh(context, row);
+    }
+    await applyPolicySources(context, this.policy);
+    await this.#rebuild();
+  }
+
+  async #rebuild(): Promise<void> {
+    const policy = this.policy;
+    const [rows, keys, disabled, checked, failures] = await Promise.all([
+      this.#db.packs.toArray(),
+      learnerKeys.getValue(),
+      disabledPacks.getValue(),
+      checkedCopies.getValue(),
+      policySourceFailures.getValue(),
+    ]);
+    const selection = await selectInstalledPacks({
+      rows,
+      policy,
+      learnerKeys: keys,
+      disabled,
+      checked,
+    });
+    await checkedCopies.setValue(selection.checked);
+
+    const bundled = this.#bundled.filter(
+      (pack) => !disabled.includes(pack.id) || isLocked({ id: pack.id }, policy),
+    );
+    const packs = [...selection.packs, ...bundled];
+    this.#use(compileRules(packs, { extraHosts: policy.extraHosts }), packs, policy);
+
+    const access = await syncHostAccess(this.#compiled.hostGlobs()).catch((error: unknown) => {
+      logger.error('Host access could not be brought in line:', error);
+      return { granted: [], missing: [] };
+    });
+    this.#state = sourcesView({
+      bundled: this.#bundled,
+      rows,
+      selection,
+      reading: this.#reading,
+      policy,
+      disabled,
+      failures,
+      learnerKeys: keys,
+      missingHosts: access.missing,
+      warnings: this.#compiled.warnings,
+    });
+    sendMessage('sources.changed', {}).catch(() => {});
+  }
+
+  /** Puts new rules in use; when they differ, the open tabs are matched again. */
+  #use(rules: Rules, packs: readonly Pack[], policy: EffectivePolicy): void {
+    this.#compiled = rules;
+    for (const warning of rules.warnings) logger.warn(warning);
+
+    const fingerprint = JSON.stringify([
+      packs.map((p) => `${p.id}@${p.version}`),
+      policy.extraHosts,
+    ]);
+    if (fingerprint === this.#fingerprint) return;
+    const first = this.#fingerprint === '';
+    this.#fingerprint = fingerprint;
+    if (!first) void matchOpenTabs(rules);
+  }
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+function isSubscription(row: InstalledPack): boolean {
+  return row.origin === 'policy' || row.origin === 'learner';
+}
+
+/** Rules that always answer from the latest compile, so their users never hold a stale one. */
+function liveRules(current: () => Rules): Rules {
+  return {
+    match: (signals) => current().match(signals),
+    probesFor: (url) => current().probesFor(url),
+    hostGlobs: () => current().hostGlobs(),
+    module: (pack, id) => current().module(pack, id),
+    get warnings() {
+      return current().warnings;
+    },
+  };
+}
+
+/**
+ * Matches the known tabs again with new rules. Their DOM probes are not kept, so a
+ * context that needs one comes back with the page's next report.
+ */
+async function matchOpenTabs(rules: Rules): Promise<void> {
+  for (const tab of await knownTabContexts()) {
+    if (tab.paused) continue;
+    await detectTab(rules, tab.tabId, { url: tab.url, title: tab.title, probes: {} });
+  }
+}
