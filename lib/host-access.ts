@@ -36,6 +36,8 @@ export interface HostApi {
   register(matches: string[], js: string[]): Promise<unknown>;
   update(matches: string[], js: string[]): Promise<unknown>;
   unregister(): Promise<unknown>;
+  /** Calls `listener` when the learner grants or withdraws access. Returns the remover. */
+  onChange(listener: () => void): () => void;
 }
 
 /**
@@ -139,11 +141,11 @@ export function browserHostApi(): HostApi {
     update: (matches, js) =>
       browser.scripting.updateContentScripts([{ id: ADDED_HOSTS_SCRIPT, matches, js }]),
     unregister: () => browser.scripting.unregisterContentScripts({ ids }),
+    onChange: watchHostGrants,
   };
 }
 
-/** Calls `listener` when the learner grants or withdraws host access. Returns the remover. */
-export function watchHostGrants(listener: () => void): () => void {
+function watchHostGrants(listener: () => void): () => void {
   const changed = () => {
     logger.debug('host permissions changed');
     listener();

@@ -10,7 +10,7 @@ import type { Pack } from '@/rules/schema';
 
 import { database, type InflowDatabase, type InstalledPack } from './db';
 import { detectTab } from './detector';
-import { syncHostAccess, watchHostGrants } from './host-access';
+import { browserHostApi, syncHostAccess, type HostApi } from './host-access';
 import { logger } from './logger';
 import { sendMessage } from './messaging';
 import type { Trust } from './pack-check';
@@ -31,9 +31,18 @@ import { importPack, refresh, subscribe, type SourceContext } from './subscripti
 import { knownTabContexts } from './tab-contexts';
 import { applyPolicySources } from './policy-sources';
 
+/** What the pack sources reach outside themselves; the real ones unless a test says otherwise. */
+export interface PackSourcesOptions {
+  db?: InflowDatabase;
+  hostApi?: HostApi;
+  fetcher?: typeof fetch;
+}
+
 export class PackSources {
   readonly #bundled: readonly Pack[];
   readonly #db: InflowDatabase;
+  readonly #hostApi: HostApi;
+  readonly #fetcher: typeof fetch | undefined;
   #reading: PolicyReading | null = null;
   #compiled: Rules;
   #fingerprint = '';
@@ -45,9 +54,11 @@ export class PackSources {
   /** Resolves once the installed packs are in use; never waits for the policy. */
   readonly ready: Promise<void>;
 
-  constructor(bundled: readonly Pack[], db: InflowDatabase = database()) {
+  constructor(bundled: readonly Pack[], options: PackSourcesOptions = {}) {
     this.#bundled = bundled;
-    this.#db = db;
+    this.#db = options.db ?? database();
+    this.#hostApi = options.hostApi ?? browserHostApi();
+    this.#fetcher = options.fetcher;
     this.#compiled = compileRules(bundled);
     this.rules = liveRules(() => this.#compiled);
     // Should loading fail, the bundled packs stay in use rather than nothing answering.
@@ -64,7 +75,7 @@ export class PackSources {
       watchPolicy((reading) => void this.run(() => this.#applyPolicy(reading))),
       learnerKeys.watch(rebuild),
       disabledPacks.watch(rebuild),
-      watchHostGrants(rebuild),
+      this.#hostApi.onChange(rebuild),
       onRefreshAlarm(() => void this.run(() => this.#refreshDue())),
     ];
     scheduleRefresh().catch((error: unknown) => logger.error('No refresh schedule:', error));
@@ -133,7 +144,7 @@ export class PackSources {
       keys: [...policy.trustedKeys, ...(await learnerKeys.getValue())],
       requireSignatures: policy.requireSignatures,
     };
-    return { db: this.#db, trust };
+    return { db: this.#db, trust, fetcher: this.#fetcher };
   }
 
   async #applyPolicy(reading: PolicyReading): Promise<void> {
@@ -180,10 +191,12 @@ export class PackSources {
     const packs = [...selection.packs, ...bundled];
     this.#use(compileRules(packs, { extraHosts: policy.extraHosts }), packs, policy);
 
-    const access = await syncHostAccess(this.#compiled.hostGlobs()).catch((error: unknown) => {
-      logger.error('Host access could not be brought in line:', error);
-      return { granted: [], missing: [] };
-    });
+    const access = await syncHostAccess(this.#compiled.hostGlobs(), this.#hostApi).catch(
+      (error: unknown) => {
+        logger.error('Host access could not be brought in line:', error);
+        return { granted: [], missing: [] };
+      },
+    );
     this.#state = sourcesView({
       bundled: this.#bundled,
       rows,

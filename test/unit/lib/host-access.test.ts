@@ -42,6 +42,7 @@ function fakeApi(granted: string[], manifest: HostApi['manifest'] = defaultManif
     unregister: async () => {
       script = undefined;
     },
+    onChange: () => () => {},
   };
   return { api, released, script: () => script };
 }
