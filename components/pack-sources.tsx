@@ -12,12 +12,15 @@ import { Section } from './your-data-section';
 
 /** "Pack sources": every pack with where it comes from and how it fares, and ways to add more. */
 export function PackSources({ state }: { state: SourcesState }) {
+  const added = state.packs.filter((pack) => pack.origin !== 'bundled');
+  const bundled = state.packs.filter((pack) => pack.origin === 'bundled');
+
   return (
     <Section title={t('sourcesHeading')} testId="section-pack-sources">
       <p>{t('sourcesIntro')}</p>
       {state.missingHosts.length > 0 && <HostsNeeded hosts={state.missingHosts} />}
       <ul class="pack-list" data-testid="pack-list">
-        {state.packs.map((pack) => (
+        {added.map((pack) => (
           <PackSourceItem key={`${pack.origin}:${pack.id}`} pack={pack} />
         ))}
         {state.pending.map(({ url, error, at }) => (
@@ -27,6 +30,15 @@ export function PackSources({ state }: { state: SourcesState }) {
           </li>
         ))}
       </ul>
+      {/* Two dozen packs come with Inflow: folded, so the ones added stay in view. */}
+      <details class="pack-bundled" data-testid="pack-bundled">
+        <summary>{t('sourcesBundled', String(bundled.length))}</summary>
+        <ul class="pack-list">
+          {bundled.map((pack) => (
+            <PackSourceItem key={`${pack.origin}:${pack.id}`} pack={pack} />
+          ))}
+        </ul>
+      </details>
       {state.warnings.length > 0 && (
         <details data-testid="pack-warnings">
           <summary>{t('sourcesCombined')}</summary>

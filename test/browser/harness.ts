@@ -321,6 +321,8 @@ export interface LaunchOptions {
   allowedUrls?: readonly string[];
   /** Set false to record without failing close() (the audit's own negative test). */
   auditNetwork?: boolean;
+  /** More Chromium flags, after the usual ones. */
+  extraArgs?: readonly string[];
 }
 
 export interface BrowserSession {
@@ -367,7 +369,7 @@ export async function launchBrowser(
     headless: options.headless ?? true,
     ignoreHTTPSErrors: true,
     viewport: VIEWPORT,
-    args: chromiumArgs(options),
+    args: [...chromiumArgs(options), ...(options.extraArgs ?? [])],
   });
 
   debug(`chromium up in ${Date.now() - started} ms`);
