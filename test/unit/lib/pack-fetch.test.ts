@@ -77,6 +77,20 @@ describe('fetching a pack', () => {
     expect(headers.get('if-modified-since')).toBe(held.lastModified);
   });
 
+  it('should ask for the whole file when the host does not allow a conditional request', async () => {
+    // What a browser reports when a host's CORS preflight refuses If-None-Match.
+    const fetcher = vi.fn<typeof fetch>(async (_, init) => {
+      if (new Headers(init?.headers).has('if-none-match')) throw new TypeError('Failed to fetch');
+      return json(PACK);
+    });
+
+    expect(await fetchPack(ADDRESS, { etag: '"v1"' }, fetcher)).toMatchObject({
+      status: 'fetched',
+      text: PACK,
+    });
+    expect(fetcher).toHaveBeenCalledTimes(2);
+  });
+
   it('should refuse a plain http address without asking the network', async () => {
     const fetcher = server(() => json(PACK));
 
