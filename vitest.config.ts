@@ -1,12 +1,14 @@
 import { realpathSync } from 'node:fs';
+
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
 
 export default defineConfig({
   plugins: [WxtVitest()],
-  // node_modules may be a link to an install shared by several checkouts; Vite serves
-  // files (the setup file among them) only from allowed folders, so allow its target too.
-  server: { fs: { allow: [import.meta.dirname, realpathSync('node_modules')] } },
+  // node_modules may be a link to an install shared by several checkouts, outside
+  // the project; Vite serves files (happy-dom's setup file among them) only from
+  // allowed folders.
+  server: { fs: { allow: ['.', realpathSync('node_modules')] } },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',

@@ -1,6 +1,6 @@
 /**
  * The admin's command line: `npm run --silent inflow -- <command>`.
- * Commands: validate, test, match, schema, keygen, sign, verify. See README.md ›
+ * Commands: validate, test, match, schema, keygen, sign, verify, policy. See README.md ›
  * "For admins" and docs/admin-guide.md.
  */
 import { writeFile } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { packJsonSchema } from '@/rules/json-schema';
 
 import { matchLines, matchPage } from './match';
 import { formatOutcome, runPackTests } from './pack-tests';
+import { checkPolicyFile, formatPolicyReport } from './policy-file';
 import { PackFileError, problemsOf, readPacks } from './read-packs';
 import {
   InputError,
@@ -33,7 +34,9 @@ const usage = `usage: npm run --silent inflow -- <command>
                                         the public key as the last line
   sign --key FILE --out SIGNED PACK     write PACK, signed, to SIGNED
   verify --trusted-key KEY… PACK        exit 0 when a trusted key signed PACK intact;
-                                        KEY is a public key or a file holding one`;
+                                        KEY is a public key or a file holding one
+  policy FILE                           what Chrome, Edge, Firefox and Inflow make of
+                                        a policy file; exit 1 when a value is lost`;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   async validate(files) {
@@ -132,6 +135,14 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     if (!check.ok) throw new InputError(`${pack}: ${check.reason}`);
     process.stdout.write(`ok: signed by ${check.key}\n`);
     return 0;
+  },
+
+  async policy(files) {
+    if (files.length !== 1) return fail('policy needs one FILE');
+
+    const report = await checkPolicyFile(files[0]!);
+    process.stdout.write(`${formatPolicyReport(report)}\n`);
+    return report.dropped.length === 0 && report.problems.length === 0 ? 0 : 1;
   },
 };
 

@@ -19,6 +19,20 @@ export interface Trust {
   requireSignatures: boolean;
 }
 
+/**
+ * The trust in effect: the policy's keys, and the learner's too unless the policy
+ * requires signatures (then only the organization's keys count).
+ */
+export function trustOf(
+  policy: { trustedKeys: readonly string[]; requireSignatures: boolean },
+  learnerKeys: readonly string[],
+): Trust {
+  const keys = policy.requireSignatures
+    ? policy.trustedKeys
+    : [...policy.trustedKeys, ...learnerKeys];
+  return { keys, requireSignatures: policy.requireSignatures };
+}
+
 export type PackCheck =
   | { ok: true; pack: Pack; raw: Record<string, unknown>; signedBy?: string }
   | { ok: false; error: string };

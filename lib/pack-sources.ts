@@ -13,7 +13,7 @@ import { detectTab } from './detector';
 import { browserHostApi, syncHostAccess, type HostApi } from './host-access';
 import { logger } from './logger';
 import { sendMessage } from './messaging';
-import type { Trust } from './pack-check';
+import { trustOf } from './pack-check';
 import {
   checkedCopies,
   disabledPacks,
@@ -139,11 +139,7 @@ export class PackSources {
   }
 
   async #context(): Promise<SourceContext> {
-    const policy = this.policy;
-    const trust: Trust = {
-      keys: [...policy.trustedKeys, ...(await learnerKeys.getValue())],
-      requireSignatures: policy.requireSignatures,
-    };
+    const trust = trustOf(this.policy, await learnerKeys.getValue());
     return { db: this.#db, trust, fetcher: this.#fetcher };
   }
 

@@ -1,7 +1,8 @@
 /**
  * When subscribed packs are fetched again: one alarm wakes the background every
  * hour, and each pack whose interval has passed is asked again. The interval is
- * the pack's own `refreshHours` (1 to 720), else the policy's, else a day.
+ * the policy's `refreshHours` when set (for every address), else the pack's own
+ * (1 to 720), else a day.
  */
 import { browser } from 'wxt/browser';
 
@@ -24,7 +25,7 @@ export function refreshInterval(row: InstalledPack, policy: EffectivePolicy): nu
   if (TEST_INTERVAL_SECONDS > 0) return TEST_INTERVAL_SECONDS * 1000;
 
   const asked = row.pack?.refreshHours;
-  const hours = typeof asked === 'number' ? asked : policy.refreshHours;
+  const hours = policy.refreshHours ?? (typeof asked === 'number' ? asked : undefined);
   return (hours ?? DEFAULT_REFRESH_HOURS) * HOUR_MS;
 }
 

@@ -9,7 +9,7 @@ import type { Pack } from '@/rules/schema';
 import { validatePack } from '@/rules/validate';
 
 import type { InstalledPack } from './db';
-import { checkPackValue, type Trust } from './pack-check';
+import { checkPackValue, trustOf, type Trust } from './pack-check';
 import type { EffectivePolicy } from './policy';
 
 /** Whether an installed pack is used, and if not, why. */
@@ -40,10 +40,7 @@ export interface SelectionInput {
 /** Sorts, filters and checks the installed packs; see the module comment. */
 export async function selectInstalledPacks(input: SelectionInput): Promise<PackSelection> {
   const { policy } = input;
-  const trust: Trust = {
-    keys: [...policy.trustedKeys, ...input.learnerKeys],
-    requireSignatures: policy.requireSignatures,
-  };
+  const trust = trustOf(policy, input.learnerKeys);
   const selection: PackSelection = { packs: [], uses: new Map(), checked: {} };
 
   for (const row of inPrecedence(input.rows, policy.packUrls)) {

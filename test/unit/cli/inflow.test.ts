@@ -1,21 +1,16 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-const root = resolve(import.meta.dirname, '../../..');
+import { inflow } from './inflow-command';
+
+// Every command is a process start, one to several seconds on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
+
 const dir = mkdtempSync(join(tmpdir(), 'inflow-cli-'));
-
-function inflow(...args: string[]) {
-  const result = spawnSync('npm', ['run', '--silent', 'inflow', '--', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function file(name: string, content: string): string {
   const path = join(dir, name);

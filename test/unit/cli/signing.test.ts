@@ -1,5 +1,4 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,17 +7,10 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { parsePublicKey } from '@/rules/signature';
 
-const root = resolve(import.meta.dirname, '../../..');
+import { inflow, root } from './inflow-command';
+
 const dir = mkdtempSync(join(tmpdir(), 'inflow-signing-'));
 const example = resolve(root, 'docs/examples/acme-crm.json');
-
-function inflow(...args: string[]) {
-  const result = spawnSync('npm', ['run', '--silent', 'inflow', '--', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function file(name: string, content: string): string {
   const path = join(dir, name);

@@ -103,7 +103,7 @@ describe('the installed packs in use', () => {
     });
   });
 
-  it('should count the keys the learner added', async () => {
+  it('should count the keys the learner added only while signatures are not required', async () => {
     const signedRow = row(
       'mine.new',
       'learner',
@@ -111,7 +111,10 @@ describe('the installed packs in use', () => {
       newer.installedAt,
       await signed(packOf('mine.new')),
     );
-    const selection = await selectInstalledPacks(
+    const open = await selectInstalledPacks(
+      input({ rows: [signedRow], learnerKeys: [signer.publicKey] }),
+    );
+    const strict = await selectInstalledPacks(
       input({
         rows: [signedRow],
         learnerKeys: [signer.publicKey],
@@ -119,7 +122,11 @@ describe('the installed packs in use', () => {
       }),
     );
 
-    expect(selection.uses.get('mine.new')).toEqual({ state: 'used', signedBy: signer.publicKey });
+    expect(open.uses.get('mine.new')).toEqual({ state: 'used', signedBy: signer.publicKey });
+    expect(strict.uses.get('mine.new')).toEqual({
+      state: 'refused',
+      reason: `signed by ${signer.publicKey}, which is not a trusted key (no key is trusted)`,
+    });
   });
 
   it('should refuse a stored copy whose id is not the one it is stored under', async () => {

@@ -1,0 +1,13 @@
+/** Runs the admin's command line as admins do, `npm run --silent inflow -- …`, in a new process. */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const root = resolve(import.meta.dirname, '../../..');
+
+export function inflow(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync('npm', ['run', '--silent', 'inflow', '--', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
