@@ -9,8 +9,8 @@ import { compileRules, type Rules } from '@/rules/engine';
 import type { Pack } from '@/rules/schema';
 
 import { database, type InflowDatabase, type InstalledPack } from './db';
-import { detectTab } from './detector';
 import { browserHostApi, syncHostAccess, type HostApi } from './host-access';
+import { liveRules, matchOpenTabs } from './live-rules';
 import { logger } from './logger';
 import { sendMessage } from './messaging';
 import { trustOf } from './pack-check';
@@ -24,12 +24,11 @@ import {
 } from './pack-settings';
 import { sourcesView, type SourcesState } from './pack-sources-view';
 import { NO_POLICY, type EffectivePolicy } from './policy';
+import { applyPolicySources } from './policy-sources';
 import { watchPolicy } from './policy-watch';
 import { isDue, onRefreshAlarm, scheduleRefresh } from './refresh-schedule';
 import { isLocked, selectInstalledPacks } from './stored-packs';
 import { importPack, refresh, subscribe, type SourceContext } from './subscriptions';
-import { knownTabContexts } from './tab-contexts';
-import { applyPolicySources } from './policy-sources';
 
 /** What the pack sources reach outside themselves; the real ones unless a test says otherwise. */
 export interface PackSourcesOptions {
@@ -179,7 +178,9 @@ export class PackSources {
       disabled,
       checked,
     });
-    await checkedCopies.setValue(selection.checked);
+    if (JSON.stringify(selection.checked) !== JSON.stringify(checked)) {
+      await checkedCopies.setValue(selection.checked);
+    }
 
     const bundled = this.#bundled.filter(
       (pack) => !disabled.includes(pack.id) || isLocked({ id: pack.id }, policy),
@@ -230,28 +231,4 @@ function fail(message: string): never {
 
 function isSubscription(row: InstalledPack): boolean {
   return row.origin === 'policy' || row.origin === 'learner';
-}
-
-/** Rules that always answer from the latest compile, so their users never hold a stale one. */
-function liveRules(current: () => Rules): Rules {
-  return {
-    match: (signals) => current().match(signals),
-    probesFor: (url) => current().probesFor(url),
-    hostGlobs: () => current().hostGlobs(),
-    module: (pack, id) => current().module(pack, id),
-    get warnings() {
-      return current().warnings;
-    },
-  };
-}
-
-/**
- * Matches the known tabs again with new rules. Their DOM probes are not kept, so a
- * context that needs one comes back with the page's next report.
- */
-async function matchOpenTabs(rules: Rules): Promise<void> {
-  for (const tab of await knownTabContexts()) {
-    if (tab.paused) continue;
-    await detectTab(rules, tab.tabId, { url: tab.url, title: tab.title, probes: {} });
-  }
 }
