@@ -4,6 +4,7 @@ import { defineConfig } from 'wxt';
 import { loadBundledPacks } from './rules/bundled';
 import { compileRules } from './rules/engine';
 import { matchPatternsOf } from './rules/hosts';
+import { hostGlob } from './rules/schema';
 
 /** The content script runs on the bundled packs' hosts, and nowhere else. */
 function packMatchPatterns(): string[] {
@@ -12,20 +13,39 @@ function packMatchPatterns(): string[] {
   return compileRules(packs).hostGlobs().flatMap(matchPatternsOf);
 }
 
+/**
+ * Hosts an organization's own build holds from install, for the tools of its policy
+ * packs: `INFLOW_GRANTED_HOSTS="jira.acme.internal *.crm.acme.example" npm run build`.
+ * The content script is registered there only while a pack in use covers them
+ * (lib/host-access.ts); see docs/pack-sources.md.
+ */
+function grantedHostPatterns(): string[] {
+  const globs = (process.env.INFLOW_GRANTED_HOSTS ?? '').split(/[\s,]+/).filter(Boolean);
+  const invalid = globs.filter((glob) => !hostGlob.safeParse(glob).success);
+  if (invalid.length > 0) throw new Error(`INFLOW_GRANTED_HOSTS: not hosts: ${invalid.join(', ')}`);
+  return globs.flatMap(matchPatternsOf);
+}
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Inflow',
     default_locale: 'en',
     description:
       'Two-minute lessons for the web tool you are using, in the side panel. Your progress stays on this device.',
     // activeTab: the context menu and the shortcut give access to the one tab they
     // are used in, so Inflow can bookmark any page without access to every site.
-    permissions: ['storage', 'activeTab', 'contextMenus', 'scripting'],
+    // alarms: subscribed packs are fetched again on a schedule; scripting: the content
+    // script is registered on the hosts of packs added after install, once granted,
+    // and the shortcut reads the selection of the tab it was pressed in.
+    permissions: ['storage', 'activeTab', 'contextMenus', 'scripting', 'alarms'],
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['*://*/*'] }
+      : { optional_permissions: ['*://*/*'] }),
     commands: {
       // Alt+Shift+B focuses the bookmarks bar in Chrome; Alt+Shift+K is none of its
       // shortcuts (chrome/browser/ui/views/accelerator_table.cc). On a Mac,
@@ -53,9 +73,10 @@ export default defineConfig({
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
       const matches = packMatchPatterns();
+      const hosts = [...new Set([...matches, ...grantedHostPatterns()])];
       for (const script of manifest.content_scripts ?? []) script.matches = matches;
-      if (wxt.config.manifestVersion === 3) manifest.host_permissions = matches;
-      else manifest.permissions = [...(manifest.permissions ?? []), ...matches];
+      if (wxt.config.manifestVersion === 3) manifest.host_permissions = hosts;
+      else manifest.permissions = [...(manifest.permissions ?? []), ...hosts];
     },
   },
   zip: {

@@ -99,6 +99,12 @@ function LessonItem({ lesson, done, focused, onOpen }: LessonItemProps) {
       </button>
       <p id={whyId} class="lesson-why" data-testid="lesson-why">
         {lesson.why}
+        {lesson.packName && (
+          <span data-testid="lesson-pack">
+            {' · '}
+            <bdi>{t('lessonFrom', lesson.packName)}</bdi>
+          </span>
+        )}
       </p>
     </li>
   );

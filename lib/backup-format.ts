@@ -96,6 +96,14 @@ const packSchema = z.strictObject({
   source: text(8192),
   installedAt: instant,
   updatedAt: instant,
+  origin: z.enum(['policy', 'learner', 'file']).optional(),
+  // The pack itself is checked in full by the background before it is used.
+  pack: z.record(z.string(), z.unknown()).optional(),
+  etag: text(1000).optional(),
+  lastModified: text(200).optional(),
+  lastCheckedAt: instant.optional(),
+  lastSuccessAt: instant.optional(),
+  lastError: text(2000).optional(),
 });
 
 /** An email a learner gives to be named by in exported statements. */

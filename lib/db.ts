@@ -86,15 +86,33 @@ export interface Bookmark {
   updatedAt: string;
 }
 
-/** A rule pack installed on this device: bundled, or fetched from an address. */
+/** Who added an installed pack: the organization's policy, or the learner (an address or a file). */
+export type PackOrigin = 'policy' | 'learner' | 'file';
+
+/**
+ * A rule pack added to this device: fetched from an address, or imported from a file.
+ * (The bundled packs come with the extension and are not stored.) The fields after
+ * `updatedAt` are unindexed and optional; see lib/pack-sources.ts.
+ */
 export interface InstalledPack {
   id: string;
   name: string;
   version: string;
-  /** `bundled`, or the address the pack is fetched from. */
+  /** The address the pack is fetched from, or the name of the file it was imported from. */
   source: string;
   installedAt: string;
   updatedAt: string;
+  origin?: PackOrigin;
+  /** The last good copy, as received (signature included). */
+  pack?: Record<string, unknown>;
+  /** What the copy was served with, for conditional requests. */
+  etag?: string;
+  lastModified?: string;
+  /** When the address was last asked, and when it last gave a good copy (or "unchanged"). */
+  lastCheckedAt?: string;
+  lastSuccessAt?: string;
+  /** Why the last fetch or check failed; cleared by the next success. */
+  lastError?: string;
 }
 
 /** Who the learner is in exported statements: an anonymous account, or an email they gave. */

@@ -3,8 +3,6 @@
  * no badge, and its context says `paused` so the panel can say so. When the list
  * changes, the tabs already known are brought in line at once.
  */
-import { browser } from 'wxt/browser';
-
 import type { Rules } from '@/rules/engine';
 import type { PageSignals } from '@/rules/page';
 
@@ -12,7 +10,7 @@ import { detectTab } from './detector';
 import { sendMessage } from './messaging';
 import { isPausedIn, watchPausedSites } from './paused-sites';
 import type { TabContext } from './protocol';
-import { saveTabContext } from './tab-contexts';
+import { knownTabContexts, saveTabContext } from './tab-contexts';
 import { showLessonCount } from './toolbar';
 
 /** Records a tab as paused: no detection, an empty badge, open panels told. */
@@ -34,7 +32,9 @@ export async function showPausedTab(tabId: number, signals: PageSignals): Promis
 /** Follows the paused list: pauses and resumes known tabs. Returns the remover. */
 export function followPausedSites(rules: Rules): () => void {
   return watchPausedSites((paused) => {
-    void knownTabs().then((tabs) => Promise.all(tabs.map((tab) => update(rules, paused, tab))));
+    void knownTabContexts().then((tabs) =>
+      Promise.all(tabs.map((tab) => update(rules, paused, tab))),
+    );
   });
 }
 
@@ -46,12 +46,4 @@ function update(rules: Rules, paused: readonly string[], tab: TabContext): Promi
   // The page's DOM probes are not kept; its next report (any navigation) adds them.
   if (!pausedNow && tab.paused) return detectTab(rules, tab.tabId, signals);
   return Promise.resolve();
-}
-
-// Tab contexts live in session storage under `tab:<id>` (see tab-contexts.ts).
-async function knownTabs(): Promise<TabContext[]> {
-  const all = await browser.storage.session.get(null);
-  return Object.entries(all)
-    .filter(([key]) => key.startsWith('tab:'))
-    .map(([, context]) => context as TabContext);
 }

@@ -9,6 +9,8 @@ import type { Catalogue } from './catalogue';
 import type { PageSignals } from '@/rules/page';
 import type { Module } from '@/rules/schema';
 
+import type { SourcesState } from './pack-sources-view';
+
 /** What the background knows of one tab, kept in session storage. */
 export interface TabContext {
   tabId: number;
@@ -34,7 +36,24 @@ export interface Protocol {
   'panel.catalogue': (data: Record<string, never>) => Catalogue;
   /** Background → side panels: a tab's context changed. */
   'context.changed': (data: { tabId: number }) => void;
+  /** Options page → background: the pack sources and the policy in effect. */
+  'sources.state': (data: Record<string, never>) => SourcesState;
+  /** Options page → background: subscribe to the pack at an address. */
+  'sources.subscribe': (data: { url: string }) => SourceOutcome;
+  /** Options page → background: install a pack file the learner chose. */
+  'sources.import': (data: { text: string; fileName: string }) => SourceOutcome;
+  /** Options page → background: ask a subscription's address again now. */
+  'sources.refresh': (data: { id: string }) => SourceOutcome;
+  /** Options page → background: remove a pack the learner added. */
+  'sources.remove': (data: { id: string }) => SourceOutcome;
+  /** Background → options pages: packs, policy or host access changed. */
+  'sources.changed': (data: Record<string, never>) => void;
 }
+
+/** What adding, refreshing or removing a pack came to. */
+export type SourceOutcome =
+  | { ok: true; id: string; name: string; version: string; lastError?: string }
+  | { ok: false; error: string };
 
 export type MessageType = keyof Protocol;
 export type MessageData<K extends MessageType> = Parameters<Protocol[K]>[0];

@@ -3,6 +3,7 @@
  * stopped and restarted still knows every tab's context, and nothing outlives the
  * browser session.
  */
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 
 import type { TabContext } from './protocol';
@@ -19,4 +20,12 @@ export function saveTabContext(context: TabContext): Promise<void> {
 
 export function forgetTabContext(tabId: number): Promise<void> {
   return storage.removeItem(keyOf(tabId));
+}
+
+/** Every tab context known in this browser session. */
+export async function knownTabContexts(): Promise<TabContext[]> {
+  const all = await browser.storage.session.get(null);
+  return Object.entries(all)
+    .filter(([key]) => key.startsWith('tab:'))
+    .map(([, context]) => context as TabContext);
 }

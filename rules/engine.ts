@@ -40,23 +40,48 @@ export interface Rules {
   warnings: string[];
 }
 
-/** Compiles validated packs, in precedence order (earlier packs win ties). */
-export function compileRules(packs: readonly Pack[]): Rules {
+/** Hosts added to a tool from outside any pack: an organization's self-hosted install. */
+export interface ExtraHosts {
+  tool: string;
+  hosts: readonly string[];
+}
+
+export interface CompileOptions {
+  /** Hosts the organization's policy adds to tools, after every pack's own. */
+  extraHosts?: readonly ExtraHosts[];
+}
+
+/**
+ * Compiles validated packs, in precedence order: policy packs, then the learner's,
+ * then the bundled ones. The first pack with an id is used and later packs with the
+ * same id are left out; a tool id defined by an earlier pack overrides the same tool
+ * id in later packs, whole (its hosts, contexts and signals). Every used pack's
+ * modules show, wherever they are placed; hosts added with `extraHosts` add up.
+ */
+export function compileRules(packs: readonly Pack[], options: CompileOptions = {}): Rules {
   const tools = new ToolIndex();
   const placements = new PlacementIndex();
   const modules = new Map<string, Module>();
   const warnings: string[] = [];
 
-  for (const pack of packs) {
-    for (const tool of pack.tools) tools.add(compileTool(pack, tool));
+  const used = firstOfEachId(packs, warnings);
+  for (const pack of used) {
+    for (const tool of pack.tools) {
+      const earlier = tools.add(compileTool(pack, tool));
+      if (earlier) warnings.push(overridden(pack, tool.id, earlier));
+    }
     for (const module of pack.modules) {
       modules.set(`${pack.id}/${module.id}`, module);
       placements.add(pack, module);
     }
   }
-  for (const pack of packs) {
-    for (const { tool, hosts } of pack.extraHosts ?? []) {
-      if (!tools.addHosts(tool, hosts)) warnings.push(`${pack.id}: no pack defines tool "${tool}"`);
+  const added = [
+    ...used.flatMap((pack) => (pack.extraHosts ?? []).map((entry) => ({ by: pack.id, entry }))),
+    ...(options.extraHosts ?? []).map((entry) => ({ by: 'policy', entry })),
+  ];
+  for (const { by, entry } of added) {
+    if (!tools.addHosts(entry.tool, entry.hosts)) {
+      warnings.push(`${by}: no pack defines tool "${entry.tool}"`);
     }
   }
 
@@ -67,6 +92,23 @@ export function compileRules(packs: readonly Pack[]): Rules {
     module: (pack, id) => modules.get(`${pack}/${id}`),
     warnings,
   };
+}
+
+/** The packs to use: the first of each id, in order; later ones are named in `warnings`. */
+function firstOfEachId(packs: readonly Pack[], warnings: string[]): Pack[] {
+  const seen = new Set<string>();
+  return packs.filter((pack) => {
+    if (!seen.has(pack.id)) return seen.add(pack.id);
+
+    warnings.push(
+      `${pack.id}: an earlier pack has the same id; this one (${pack.version}) is not used`,
+    );
+    return false;
+  });
+}
+
+function overridden(pack: Pack, tool: string, earlier: Pack): string {
+  return `${pack.id}: tool "${tool}" is defined by the earlier pack "${earlier.id}", whose definition is used`;
 }
 
 function probesFor(tools: ToolIndex, url: string): string[] {

@@ -10,6 +10,8 @@ import type { Module, Pack } from './schema';
 /** One lesson that fits the page, and why. */
 export interface Suggestion {
   pack: string;
+  /** The pack's name, for "from …" in the lesson list (absent in contexts kept by older versions). */
+  packName?: string;
   module: string;
   title: string;
   minutes: number;
@@ -74,6 +76,7 @@ function toSuggestion(
   const extra = extraReasons.length > 0 ? `; ${extraReasons.join('; ')}` : '';
   return {
     pack: pack.id,
+    packName: pack.name,
     module: module.id,
     title: module.title,
     minutes: module.minutes,

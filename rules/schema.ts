@@ -226,6 +226,13 @@ export const packSchema = z.strictObject({
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version such as "1.0.0"'),
   publisher: text(120),
   description: text(1000).optional(),
+  refreshHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(720)
+    .optional()
+    .describe('how often a subscribed copy is fetched again, in hours: 1 to 720 (30 days)'),
   lookups: z
     .record(
       z.string().regex(/^[A-Za-z][\w-]{0,39}$/, 'a table name such as "keyPrefixes"'),

@@ -62,15 +62,20 @@ export class ToolIndex {
   readonly #byLabel = new Map<string, CompiledTool[]>();
   readonly #byId = new Map<string, CompiledTool>();
 
-  /** Adds a tool; a tool id already added by an earlier pack keeps the earlier one. */
-  add(tool: CompiledTool): void {
-    if (this.#byId.has(tool.source.id)) return;
+  /**
+   * Adds a tool. A tool id already added by an earlier pack keeps the earlier one,
+   * whole; the pack that defined it is returned, so the caller can say so.
+   */
+  add(tool: CompiledTool): Pack | undefined {
+    const earlier = this.#byId.get(tool.source.id);
+    if (earlier) return earlier.pack;
     this.#byId.set(tool.source.id, tool);
 
     for (const glob of tool.source.hosts) this.#byHost.add(glob, tool);
     for (const label of tool.source.selfHosted?.labels ?? []) {
       this.#byLabel.set(label, [...(this.#byLabel.get(label) ?? []), tool]);
     }
+    return undefined;
   }
 
   /** Hosts an admin adds to a tool; `false` when no pack defines that tool. */

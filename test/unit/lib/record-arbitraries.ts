@@ -97,14 +97,24 @@ const bookmark = fc.record(
   { requiredKeys: ['id', 'kind', 'title', 'createdAt', 'updatedAt'] },
 );
 
-const pack = fc.record({
-  id: slug,
-  name: anyText(30),
-  version: fc.constantFrom('1.0.0', '2.3.4'),
-  source: fc.oneof(fc.constant('bundled'), fc.webUrl()),
-  installedAt: instant,
-  updatedAt: instant,
-});
+const pack = fc.record(
+  {
+    id: slug,
+    name: anyText(30),
+    version: fc.constantFrom('1.0.0', '2.3.4'),
+    source: fc.oneof(fc.constant('bundled'), fc.webUrl()),
+    installedAt: instant,
+    updatedAt: instant,
+    origin: fc.constantFrom('policy' as const, 'learner' as const, 'file' as const),
+    pack: fc.dictionary(slug, anyText(20), { maxKeys: 3 }),
+    etag: anyText(20),
+    lastModified: anyText(30),
+    lastCheckedAt: instant,
+    lastSuccessAt: instant,
+    lastError: anyText(40),
+  },
+  { requiredKeys: ['id', 'name', 'version', 'source', 'installedAt', 'updatedAt'] },
+);
 
 const learner = fc.option(
   fc.record(
