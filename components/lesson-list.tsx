@@ -12,17 +12,24 @@ interface LessonListProps {
   onOpen: (lesson: Suggestion) => void;
   /** The `pack/module` key of the lesson to focus, when coming back from it. */
   focusLesson?: string | null;
+  /** Lessons that fit but were not fetched yet, and how to fetch them. */
+  more?: { count: number; load: () => void };
 }
 
 /** How many lessons a list shows before "Show more": a page rarely needs more at once. */
 const FIRST_SHOWN = 20;
 
 /** The lessons that fit the page, each with its length, kind, reason and done mark. */
-export function LessonList({ lessons, onOpen, focusLesson }: LessonListProps) {
+export function LessonList({ lessons, onOpen, focusLesson, more }: LessonListProps) {
   const [shown, setShown] = useState(FIRST_SHOWN);
   const visible = lessons.slice(0, Math.max(shown, indexOf(lessons, focusLesson) + 1));
   const progress = useLessonProgress(visible);
-  const hidden = lessons.length - visible.length;
+  const hidden = lessons.length - visible.length + (more?.count ?? 0);
+
+  const showMore = () => {
+    if (more && visible.length + FIRST_SHOWN > lessons.length) more.load();
+    setShown((count) => count + FIRST_SHOWN);
+  };
 
   return (
     <>
@@ -41,12 +48,7 @@ export function LessonList({ lessons, onOpen, focusLesson }: LessonListProps) {
         })}
       </ul>
       {hidden > 0 && (
-        <button
-          type="button"
-          class="button"
-          data-testid="show-more"
-          onClick={() => setShown((count) => count + FIRST_SHOWN)}
-        >
+        <button type="button" class="button" data-testid="show-more" onClick={showMore}>
           {t('showMoreLessons', String(Math.min(hidden, FIRST_SHOWN)))}
         </button>
       )}

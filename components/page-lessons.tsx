@@ -20,6 +20,8 @@ interface PageLessonsProps {
   /** Review cards due now whose lessons belong to this page's tool. */
   dueHere: readonly ReviewCard[];
   onReview: () => void;
+  /** Fetches every lesson of the page, when only the first ones came. */
+  onLoadAll: () => void;
 }
 
 /** "For this page": the tool and context, and the lessons that fit, or why there are none. */
@@ -33,7 +35,7 @@ export function PageLessons({ state, ...rest }: PageLessonsProps) {
 }
 
 function PageContent(props: PageLessonsProps) {
-  const { state, onRetry, onOpen, focusLesson, dueHere, onReview } = props;
+  const { state, onRetry, onOpen, focusLesson, dueHere, onReview, onLoadAll } = props;
   const headingId = useId();
 
   if (state.status === 'loading') return <Notice testId="loading">{t('loading')}</Notice>;
@@ -47,6 +49,7 @@ function PageContent(props: PageLessonsProps) {
 
   if (state.context?.paused) return <PausedNotice url={state.context.url} />;
 
+  const moreLessons = state.context?.moreLessons;
   const detection = state.context?.detection;
   if (!detection) return <EmptyState />;
 
@@ -63,7 +66,12 @@ function PageContent(props: PageLessonsProps) {
           <h2 id={headingId} class="section-title">
             {t('lessonsHeading')}
           </h2>
-          <LessonList lessons={detection.lessons} onOpen={onOpen} focusLesson={focusLesson} />
+          <LessonList
+            lessons={detection.lessons}
+            onOpen={onOpen}
+            focusLesson={focusLesson}
+            more={moreLessons ? { count: moreLessons, load: onLoadAll } : undefined}
+          />
         </section>
       )}
     </>

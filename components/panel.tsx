@@ -29,7 +29,7 @@ import { useTabContext, type ContextState } from './use-tab-context';
  */
 export function Panel({ tabId: fixedTab }: { tabId: number | null }) {
   const tabId = usePanelTab(fixedTab);
-  const { state, retry } = useTabContext(tabId);
+  const { state, retry, loadAllLessons } = useTabContext(tabId);
   const due = useDueCards();
   const [view, setView] = useState<PanelView>('page');
   const [reading, setReading] = useState<Suggestion | null>(null);
@@ -74,6 +74,7 @@ export function Panel({ tabId: fixedTab }: { tabId: number | null }) {
               lastRead={lastRead}
               dueHere={tool ? due.cards.filter((card) => card.tools?.includes(tool)) : []}
               onReview={() => select('review')}
+              onLoadAll={loadAllLessons}
             />
           )}
           {view === 'page' && !reading && <BookmarkPageButton tabId={tabId} />}
@@ -92,9 +93,11 @@ interface ViewContentProps {
   lastRead: string | null;
   dueHere: ReturnType<typeof useDueCards>['cards'];
   onReview: () => void;
+  onLoadAll: () => void;
 }
 
-function ViewContent({ view, state, retry, open, lastRead, dueHere, onReview }: ViewContentProps) {
+function ViewContent(props: ViewContentProps) {
+  const { view, state, retry, open, lastRead, dueHere, onReview, onLoadAll } = props;
   switch (view) {
     case 'page':
       return (
@@ -105,6 +108,7 @@ function ViewContent({ view, state, retry, open, lastRead, dueHere, onReview }: 
           focusLesson={lastRead}
           dueHere={dueHere}
           onReview={onReview}
+          onLoadAll={onLoadAll}
         />
       );
     case 'paths':

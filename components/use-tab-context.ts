@@ -11,13 +11,26 @@ import type { TabContext } from '@/lib/protocol';
 export type ContextState =
   { status: 'loading' } | { status: 'ready'; context: TabContext | null } | { status: 'failed' };
 
-/** The context of `tabId` (`undefined`: not known yet; `null`: no tab), and a retry. */
+/**
+ * How many lessons the panel asks for at first: it shows 20, and a page with
+ * thousands should not make it wait for all of them.
+ */
+export const FIRST_LESSONS = 100;
+
+/**
+ * The context of `tabId` (`undefined`: not known yet; `null`: no tab), a retry, and
+ * a way to fetch every lesson when the first ones are not enough.
+ */
 export function useTabContext(tabId: number | null | undefined): {
   state: ContextState;
   retry: () => void;
+  loadAllLessons: () => void;
 } {
   const [state, setState] = useState<ContextState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [all, setAll] = useState(false);
+
+  useEffect(() => setAll(false), [tabId]);
 
   useEffect(() => {
     if (tabId === undefined) return undefined;
@@ -26,21 +39,30 @@ export function useTabContext(tabId: number | null | undefined): {
       return undefined;
     }
 
-    setState({ status: 'loading' });
-    return watchTab(tabId, setState);
-  }, [tabId, attempt]);
+    // Asking for all lessons keeps the first ones on screen meanwhile.
+    if (!all) setState({ status: 'loading' });
+    return watchTab(tabId, all ? undefined : FIRST_LESSONS, setState);
+  }, [tabId, attempt, all]);
 
-  return { state, retry: () => setAttempt((count) => count + 1) };
+  return {
+    state,
+    retry: () => setAttempt((count) => count + 1),
+    loadAllLessons: () => setAll(true),
+  };
 }
 
-function watchTab(tabId: number, show: (state: ContextState) => void): () => void {
+function watchTab(
+  tabId: number,
+  lessons: number | undefined,
+  show: (state: ContextState) => void,
+): () => void {
   let latest = 0;
   let stopped = false;
 
   // Only the newest answer counts: an older, slower one must not overwrite it.
   const load = async () => {
     const request = ++latest;
-    const state = await fetchContext(tabId);
+    const state = await fetchContext(tabId, lessons);
     if (!stopped && request === latest) show(state);
   };
 
@@ -55,9 +77,10 @@ function watchTab(tabId: number, show: (state: ContextState) => void): () => voi
   };
 }
 
-async function fetchContext(tabId: number): Promise<ContextState> {
+async function fetchContext(tabId: number, lessons: number | undefined): Promise<ContextState> {
+  const request = lessons === undefined ? { tabId } : { tabId, lessons };
   try {
-    return { status: 'ready', context: await sendMessage('panel.context', { tabId }) };
+    return { status: 'ready', context: await sendMessage('panel.context', request) };
   } catch (error) {
     logger.warn(`Could not read the context of tab ${tabId}`, error);
     return { status: 'failed' };

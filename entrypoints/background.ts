@@ -14,7 +14,7 @@ import { answerSourceMessages } from '@/lib/pack-sources-messages';
 import { isPaused } from '@/lib/paused-sites';
 import { followPausedSites, showPausedTab } from '@/lib/paused-tab';
 import { pageSignalsSchema, probeRequestSchema } from '@/lib/protocol-schemas';
-import { readTabContext } from '@/lib/tab-contexts';
+import { readTabContext, withFirstLessons } from '@/lib/tab-contexts';
 import { openPanelFromToolbar } from '@/lib/toolbar';
 import type { Pack } from '@/rules/schema';
 import { loadBundledPacks } from '@/rules/bundled';
@@ -48,7 +48,10 @@ export default defineBackground(() => {
     if (await isPaused(signals.url)) await showPausedTab(tabId, signals);
     else await detectTab(rules, tabId, signals);
   });
-  onMessage('panel.context', ({ tabId }) => readTabContext(tabId));
+  onMessage('panel.context', async ({ tabId, lessons }) => {
+    const context = await readTabContext(tabId);
+    return lessons === undefined ? context : withFirstLessons(context, lessons);
+  });
   onMessage('panel.module', async ({ pack, module }) => {
     await sources.ready;
     return rules.module(pack, module) ?? null;

@@ -20,6 +20,8 @@ export interface TabContext {
   detection: Detection | null;
   /** The learner paused Inflow on this site: nothing was detected. */
   paused?: boolean;
+  /** Lessons of the detection left out of this answer, when the panel asked for fewer. */
+  moreLessons?: number;
   updatedAt: number;
 }
 
@@ -29,7 +31,7 @@ export interface Protocol {
   /** Content script → background: the page's signals, on load and on every navigation. */
   'page.report': (data: PageSignals) => void;
   /** Side panel → background: what is known of a tab. */
-  'panel.context': (data: { tabId: number }) => TabContext | null;
+  'panel.context': (data: { tabId: number; lessons?: number }) => TabContext | null;
   /** Side panel → background: a module's full content. */
   'panel.module': (data: { pack: string; module: string }) => Module | null;
   /** Side panel → background: every module and path of the installed packs, in summary. */

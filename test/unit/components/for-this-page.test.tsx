@@ -5,6 +5,7 @@ import { tabFromAddress } from '@/components/use-panel-tab';
 import { logger } from '@/lib/logger';
 import { onMessage } from '@/lib/messaging';
 
+import { FIRST_LESSONS } from '@/components/use-tab-context';
 import { speakEnglish } from './english-messages';
 import {
   announceChange,
@@ -42,7 +43,7 @@ describe('the lesson list', () => {
     panel = mountPanel(freshDatabase());
 
     await vi.waitFor(() => expect(texts(panel!, 'lesson-title')).toHaveLength(3));
-    expect(sent('panel.context')).toEqual([{ tabId: TAB }]);
+    expect(sent('panel.context')).toEqual([{ tabId: TAB, lessons: FIRST_LESSONS }]);
     const [header] = panel.byTestId('context');
     expect(header?.querySelector('.context-place')?.textContent).toBe(
       'Salesforce › Opportunity record',
@@ -170,7 +171,10 @@ describe('following the page', () => {
     await announceChange(TAB);
 
     await vi.waitFor(() => expect(panel!.byTestId('lesson')).toHaveLength(1));
-    expect(sent('panel.context')).toEqual([{ tabId: TAB }, { tabId: TAB }]);
+    expect(sent('panel.context')).toEqual([
+      { tabId: TAB, lessons: FIRST_LESSONS },
+      { tabId: TAB, lessons: FIRST_LESSONS },
+    ]);
     expect(texts(panel, 'announcement')).toEqual(['1 lesson for Salesforce › Opportunity record']);
   });
 
@@ -181,12 +185,17 @@ describe('following the page', () => {
     answerMessages({ context: async () => opportunity() });
 
     panel = mountPanel(freshDatabase(), null);
-    await vi.waitFor(() => expect(sent('panel.context')).toEqual([{ tabId: first.id }]));
+    await vi.waitFor(() =>
+      expect(sent('panel.context')).toEqual([{ tabId: first.id, lessons: FIRST_LESSONS }]),
+    );
     await fakeBrowser.tabs.onActivated.trigger({ tabId: 77, windowId: window.id! + 1 });
     await fakeBrowser.tabs.onActivated.trigger({ tabId: 42, windowId: window.id! });
 
     await vi.waitFor(() =>
-      expect(sent('panel.context')).toEqual([{ tabId: first.id }, { tabId: 42 }]),
+      expect(sent('panel.context')).toEqual([
+        { tabId: first.id, lessons: FIRST_LESSONS },
+        { tabId: 42, lessons: FIRST_LESSONS },
+      ]),
     );
   });
 

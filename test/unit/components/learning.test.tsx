@@ -14,8 +14,10 @@ import {
   click,
   freshDatabase,
   mountPanel,
+  lessons,
   opportunity,
   priceObjection,
+  sent,
   texts,
   type Mounted,
 } from './panel-kit';
@@ -232,5 +234,32 @@ describe('paths', () => {
     expect(texts(panel, 'badge').map((badge) => badge.replace('★', '').trim())).toEqual([
       'First lesson done',
     ]);
+  });
+});
+
+describe('a page with more lessons than the first answer holds', () => {
+  it('should show 20, then fetch the rest when the learner asks for more', async () => {
+    const many = Array.from({ length: 130 }, (_, index) => ({
+      ...lessons[0]!,
+      module: `lesson-${index}`,
+      title: `Lesson ${index}`,
+    }));
+    answerMessages({
+      context: async ({ lessons: count }) => {
+        const context = opportunity(many.slice(0, count ?? many.length));
+        return count === undefined ? context : { ...context, moreLessons: many.length - count };
+      },
+    });
+    panel = mountPanel(db);
+    await vi.waitFor(() => expect(panel!.byTestId('lesson')).toHaveLength(20));
+
+    for (let click = 0; click < 6; click++) {
+      panel.byTestId('show-more')[0]!.click();
+      await settle();
+    }
+
+    await vi.waitFor(() => expect(panel!.byTestId('lesson')).toHaveLength(130));
+    expect(sent('panel.context').map((request) => request.lessons)).toEqual([100, undefined]);
+    expect(panel.byTestId('show-more')).toHaveLength(0);
   });
 });

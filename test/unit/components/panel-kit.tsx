@@ -111,7 +111,7 @@ export const priceObjection: Module = {
 };
 
 interface Answers {
-  context?: () => Promise<TabContext | null>;
+  context?: (request: MessageData<'panel.context'>) => Promise<TabContext | null>;
   module?: (ref: { pack: string; module: string }) => Promise<Module | null>;
   catalogue?: () => Promise<Catalogue>;
 }
@@ -119,7 +119,7 @@ interface Answers {
 /** Makes the mocked `sendMessage` answer as the background would. */
 export function answerMessages({ context, module, catalogue }: Answers): void {
   const answer = (type: MessageType, data: unknown) => {
-    if (type === 'panel.context' && context) return context();
+    if (type === 'panel.context' && context) return context(data as MessageData<'panel.context'>);
     if (type === 'panel.module' && module) return module(data as { pack: string; module: string });
     if (type === 'panel.catalogue' && catalogue) return catalogue();
     return Promise.reject(new Error(`${type}: not expected in this test`));
