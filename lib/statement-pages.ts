@@ -13,13 +13,17 @@ import type { InflowDatabase, PagedStatement, Statement, StatementPage } from '.
 import { batchesOf } from './table-batches';
 
 /**
- * Statements a page holds. A page stays below 64 kB, past which Chromium stores an
- * IndexedDB value as a file of its own.
+ * Statements a page holds. A page of usual statements (about 40 kB) stays below
+ * 64 kB, past which Chromium stores an IndexedDB value as a file of its own.
  */
 export const STATEMENT_PAGE = 200;
 
-/** Statements read at a time: bounds what a reader holds at once. */
-const BATCH = 2000;
+/**
+ * Statements read at a time: bounds what a reader holds at once, and keeps each
+ * piece of an export small enough for Chromium to hand its bytes to the browser
+ * process at once (under 250 kB) rather than keep them in the page until asked.
+ */
+const BATCH = 2 * STATEMENT_PAGE;
 
 type StatementTables = Pick<InflowDatabase, 'statements' | 'statementPages'>;
 
@@ -41,7 +45,7 @@ export async function statementCount(db: StatementTables): Promise<number> {
 
 /** The record's statements in order, a batch at a time. */
 export async function* statementBatches(db: StatementTables): AsyncGenerator<PagedStatement[]> {
-  for await (const pages of batchesOf(db.statementPages, BATCH / STATEMENT_PAGE)) {
+  for await (const pages of pageBatches(db)) {
     yield pages.flatMap((page) => page.statements);
   }
   for await (const rows of batchesOf(db.statements, BATCH)) {
@@ -59,9 +63,9 @@ export async function readStatements(db: StatementTables): Promise<PagedStatemen
 /** The UUID of every statement in the record. */
 export async function statementIds(db: StatementTables): Promise<Set<string>> {
   const ids = new Set(await db.statements.orderBy('uuid').keys()) as Set<string>;
-  await db.statementPages.each((page) => {
-    for (const statement of page.statements) ids.add(statement.uuid);
-  });
+  for await (const pages of pageBatches(db)) {
+    for (const page of pages) for (const statement of page.statements) ids.add(statement.uuid);
+  }
   return ids;
 }
 
@@ -84,6 +88,10 @@ export async function appendStatements(
     paginate([...(open?.statements ?? []), ...recorded, ...statements], start),
   );
   await db.statements.clear();
+}
+
+function pageBatches(db: StatementTables): AsyncGenerator<StatementPage[]> {
+  return batchesOf(db.statementPages, BATCH / STATEMENT_PAGE);
 }
 
 function lastPage(db: StatementTables): Promise<StatementPage | undefined> {
