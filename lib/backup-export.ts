@@ -1,6 +1,6 @@
 /**
  * Writes the full backup: the whole record, read in one transaction so the file
- * is a consistent picture, a page of rows at a time into one downloadable file.
+ * is a consistent picture, a batch of rows at a time into one downloadable file.
  * One row a line, keys sorted, statements in the order they happened: the same
  * record always gives the same bytes.
  */

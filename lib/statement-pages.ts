@@ -18,11 +18,7 @@ import { batchesOf } from './table-batches';
  */
 export const STATEMENT_PAGE = 200;
 
-/**
- * Statements read at a time: bounds what a reader holds at once, and keeps each
- * piece of an export small enough for Chromium to hand its bytes to the browser
- * process at once (under 250 kB) rather than keep them in the page until asked.
- */
+/** Statements read at a time: bounds what a reader holds at once. */
 const BATCH = 2 * STATEMENT_PAGE;
 
 type StatementTables = Pick<InflowDatabase, 'statements' | 'statementPages'>;
