@@ -1,6 +1,6 @@
 /**
  * Writes the full backup: the whole record, read in one transaction so the file
- * is a consistent picture, a page of rows at a time into one downloadable file.
+ * is a consistent picture, a batch of rows at a time into one downloadable file.
  * One row a line, keys sorted, statements in the order they happened: the same
  * record always gives the same bytes.
  */
@@ -8,26 +8,28 @@ import type { Table } from 'dexie';
 
 import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, type BackupTable } from './backup-layout';
 import { canonicalJson } from './canonical-json';
-import type { InflowDatabase, Statement } from './db';
+import type { InflowDatabase } from './db';
+import { statementBatches } from './statement-pages';
+import { batchesOf } from './table-batches';
 
 /** Rows read from IndexedDB at a time: bounds the memory an export holds at once. */
-const PAGE = 2000;
+const BATCH = 2000;
 
 /** Takes the text of a file as it is made, a piece at a time. */
 export type Sink = (text: string) => void;
 
 /** Writes the backup's text to `sink`, in order. */
 export function writeBackup(db: InflowDatabase, sink: Sink): Promise<void> {
-  const tables = BACKUP_TABLES.map((name) => db[name]);
+  const tables = [db.learner, db.statementPages, ...BACKUP_TABLES.map((name) => db[name])];
 
-  return db.transaction('r', [db.learner, ...tables], async () => {
+  return db.transaction('r', tables, async () => {
     const learner = (await db.learner.get('me')) ?? null;
     sink(`{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},\n`);
     sink(`"learner":${canonicalJson(learner)},\n`);
 
     for (const name of BACKUP_TABLES) {
       sink(`${JSON.stringify(name)}:[`);
-      await writeRows(db[name] as Table, name, sink);
+      await writeRows(rowsOf(db, name), sink);
       sink(name === BACKUP_TABLES.at(-1) ? '\n]}\n' : '\n],\n');
     }
   });
@@ -56,35 +58,15 @@ export async function fileOf(write: (sink: Sink) => Promise<void>, type: string)
   return new Blob(parts, { type });
 }
 
-async function writeRows(table: Table, name: BackupTable, sink: Sink): Promise<void> {
+function rowsOf(db: InflowDatabase, name: BackupTable): AsyncGenerator<object[]> {
+  return name === 'statements' ? statementBatches(db) : batchesOf(db[name] as Table<object>, BATCH);
+}
+
+async function writeRows(batches: AsyncGenerator<object[]>, sink: Sink): Promise<void> {
   let first = true;
 
-  for await (const page of pagesOf(table)) {
-    const rows = page.map((row) => canonicalJson(name === 'statements' ? withoutId(row) : row));
-    sink(`${first ? '\n' : ',\n'}${rows.join(',\n')}`);
+  for await (const batch of batches) {
+    sink(`${first ? '\n' : ',\n'}${batch.map((row) => canonicalJson(row)).join(',\n')}`);
     first = false;
   }
-}
-
-/** A table's rows in primary-key order, a page at a time. */
-export async function* pagesOf<Row>(table: Table<Row>, size = PAGE): AsyncGenerator<Row[]> {
-  let page = await table.orderBy(':id').limit(size).toArray();
-
-  while (page.length > 0) {
-    yield page;
-    if (page.length < size) return;
-
-    const last = keyOf(table, page.at(-1)!);
-    page = await table.where(':id').above(last).limit(size).toArray();
-  }
-}
-
-function keyOf(table: Table, row: unknown): string | number {
-  return (row as Record<string, string | number>)[table.schema.primKey.keyPath as string]!;
-}
-
-// The local auto-increment id is this database's business; the UUID identifies a statement.
-function withoutId(statement: Statement): Omit<Statement, 'id'> {
-  const { id: _local, ...rest } = statement;
-  return rest;
 }

@@ -13,6 +13,7 @@ import { BACKUP_TABLES, type BackupTable } from './backup-layout';
 import { readBackup } from './backup-read';
 import { canonicalJson } from './canonical-json';
 import type { InflowDatabase, Learner } from './db';
+import { appendStatements, statementIds } from './statement-pages';
 
 export interface TableOutcome {
   added: number;
@@ -32,9 +33,9 @@ export async function importBackupText(db: InflowDatabase, text: string): Promis
 
 /** Imports a checked backup; see the module comment for how rows merge. */
 export function importBackup(db: InflowDatabase, backup: Backup): Promise<ImportSummary> {
-  const tables = BACKUP_TABLES.map((name) => db[name]);
+  const tables = [db.learner, db.statementPages, ...BACKUP_TABLES.map((name) => db[name])];
 
-  return db.transaction('rw', [db.learner, ...tables], async () => {
+  return db.transaction('rw', tables, async () => {
     const learner = backup.learner ? await restoreLearner(db, backup.learner) : none();
 
     return {
@@ -83,9 +84,9 @@ async function addNewStatements(
   db: InflowDatabase,
   statements: Backup['statements'],
 ): Promise<TableOutcome> {
-  const known = new Set(await db.statements.orderBy('uuid').keys());
+  const known = await statementIds(db);
   const added = statements.filter((statement) => !known.has(statement.uuid));
 
-  await db.statements.bulkAdd(added);
+  await appendStatements(db, added);
   return { added: added.length, updated: 0 };
 }

@@ -4,11 +4,14 @@
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 
+import { paginate } from './statement-pages';
+
 /** The verbs a statement can carry; each maps to one xAPI verb on export. */
 export type Verb = 'experienced' | 'answered' | 'completed' | 'passed' | 'failed' | 'bookmarked';
 
 /** What happened, shaped so that it exports to xAPI without loss. */
 export interface Statement {
+  /** The row's local key while the statement is one row of `statements`; never exported. */
   id?: number;
   /** Since version 2: the statement's own id (the xAPI statement id), set on creation. */
   uuid?: string;
@@ -25,6 +28,19 @@ export interface Statement {
   durationMs?: number;
   /** ISO 8601. */
   timestamp: string;
+}
+
+/** A statement as a page keeps it: no local key, the UUID is its identity. */
+export type PagedStatement = Omit<Statement, 'id'> & { uuid: string };
+
+/**
+ * Since version 3: statements in the order they were recorded, many to a row (see
+ * `lib/statement-pages.ts` for why and how).
+ */
+export interface StatementPage {
+  /** The position of the page's first statement among all paged statements: 0, 200, 400… */
+  at: number;
+  statements: PagedStatement[];
 }
 
 /** A learner's progress on one module. */
@@ -126,7 +142,12 @@ export interface Learner {
 }
 
 export class InflowDatabase extends Dexie {
+  /**
+   * Statements recorded one at a time since the last import: only the newest part
+   * of the record. Read all statements with `lib/statement-pages.ts`.
+   */
   statements!: EntityTable<Statement, 'id'>;
+  statementPages!: EntityTable<StatementPage, 'at'>;
   progress!: EntityTable<ModuleProgress, 'key'>;
   reviews!: EntityTable<ReviewCard, 'key'>;
   bookmarks!: EntityTable<Bookmark, 'id'>;
@@ -159,6 +180,22 @@ export class InflowDatabase extends Dexie {
             statement.uuid ??= crypto.randomUUID();
           }),
       );
+
+    // Version 3: statements move into pages, because IndexedDB's cost is per row
+    // (see lib/statement-pages.ts). The rows that stay, recorded one at a time, lose
+    // the two indexes nothing queries: `timestamp` and `[pack+module]`.
+    this.version(3)
+      .stores({
+        statements: '++id, verb, &uuid',
+        statementPages: 'at',
+      })
+      .upgrade(async (tx) => {
+        const rows = tx.table<Statement, number>('statements');
+        const recorded = await rows.orderBy(':id').toArray();
+
+        await tx.table<StatementPage, number>('statementPages').bulkAdd(paginate(recorded, 0));
+        await rows.clear();
+      });
 
     // Every writer gets a UUID without having to think of it.
     this.statements.hook('creating', (_key, statement) => {

@@ -10,8 +10,12 @@ export type JsonShape =
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const OPEN = new Set([0x5b, 0x7b]); // [ {
-const CLOSE = new Set([0x5d, 0x7d]); // ] }
+// Compared directly, not through a Set, since this runs once for each character
+// of a file that may be 50 MB.
+const OPEN_SQUARE = 0x5b;
+const OPEN_CURLY = 0x7b;
+const CLOSE_SQUARE = 0x5d;
+const CLOSE_CURLY = 0x7d;
 
 /** Walks `text` once, outside strings counting brackets; stops at `maxDepth`. */
 export function scanJson(text: string, maxDepth: number): JsonShape {
@@ -26,9 +30,9 @@ export function scanJson(text: string, maxDepth: number): JsonShape {
       else if (code === QUOTE) inString = false;
     } else if (code === QUOTE) {
       inString = true;
-    } else if (OPEN.has(code)) {
+    } else if (code === OPEN_SQUARE || code === OPEN_CURLY) {
       if (++depth > maxDepth) return { ok: false, reason: 'too-deep', offset: index };
-    } else if (CLOSE.has(code)) {
+    } else if (code === CLOSE_SQUARE || code === CLOSE_CURLY) {
       depth--;
     }
   }

@@ -6,6 +6,7 @@
 import type { ModuleSummary, PathSummary } from './catalogue';
 import type { InflowDatabase, ModuleProgress } from './db';
 import { progressKey } from './progress';
+import { timestampsNewestFirst } from './statement-pages';
 
 export interface Progress {
   done: number;
@@ -86,35 +87,40 @@ function isComplete({ done, total }: Progress): boolean {
 /**
  * Days in a row, up to today, on which the learner did anything in a lesson; a
  * streak still counts on a day not yet learned, as long as yesterday was.
- * Walks the statement times from the newest back, and stops at the first gap.
+ * Walks the record from the newest statement back, and stops at the first gap.
  */
 export async function learningStreak(db: InflowDatabase, now = new Date()): Promise<number> {
   const today = localDay(now);
-  let expected = today;
-  let streak = 0;
+  const days = new Set<string>();
 
-  await db.statements
-    .orderBy('timestamp')
-    .reverse()
-    .until(() => expected === '')
-    .eachKey((timestamp) => {
-      const day = localDay(new Date(String(timestamp)));
-      if (day === expected) {
-        streak += 1;
-        expected = dayBefore(expected);
-      } else if (day < expected) {
-        // Today without learning yet keeps yesterday's streak alive.
-        const fromYesterday = streak === 0 && expected === today && day === dayBefore(today);
-        if (fromYesterday) {
-          streak = 1;
-          expected = dayBefore(day);
-        } else {
-          expected = '';
-        }
-      }
-    });
+  for await (const timestamp of timestampsNewestFirst(db)) {
+    const day = localDay(new Date(timestamp));
+    if (day > today) continue;
+    days.add(day);
 
-  return streak;
+    // A day before the run's first day (or before yesterday, with no run) is a gap.
+    const first = runStart(days, today) ?? today;
+    if (day < dayBefore(first)) break;
+  }
+  return runLength(days, today);
+}
+
+/** The first day of the run of days that ends today, or yesterday; `null` for none. */
+function runStart(days: ReadonlySet<string>, today: string): string | null {
+  let day = days.has(today) ? today : dayBefore(today);
+  if (!days.has(day)) return null;
+  while (days.has(dayBefore(day))) day = dayBefore(day);
+  return day;
+}
+
+function runLength(days: ReadonlySet<string>, today: string): number {
+  let day = days.has(today) ? today : dayBefore(today);
+  let length = 0;
+  while (days.has(day)) {
+    length += 1;
+    day = dayBefore(day);
+  }
+  return length;
 }
 
 /** `YYYY-MM-DD` in the learner's own time zone: a day is the day they lived. */

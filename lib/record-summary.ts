@@ -3,6 +3,7 @@
  * of this device's storage the extension uses.
  */
 import type { InflowDatabase } from './db';
+import { statementCount } from './statement-pages';
 
 export interface RecordSummary {
   statements: number;
@@ -17,9 +18,9 @@ export interface RecordSummary {
 export async function recordSummary(db: InflowDatabase): Promise<RecordSummary> {
   const counts = await db.transaction(
     'r',
-    [db.statements, db.progress, db.reviews, db.bookmarks, db.packs],
+    [db.statements, db.statementPages, db.progress, db.reviews, db.bookmarks, db.packs],
     async () => ({
-      statements: await db.statements.count(),
+      statements: await statementCount(db),
       progress: await db.progress.count(),
       reviews: await db.reviews.count(),
       bookmarks: await db.bookmarks.count(),

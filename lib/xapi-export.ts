@@ -2,21 +2,22 @@
  * Exports every statement of the record as one JSON array of xAPI statements, the
  * body a learning record store accepts on `POST /statements`.
  */
-import { fileOf, pagesOf, type Sink } from './backup-export';
+import { fileOf, type Sink } from './backup-export';
 import type { InflowDatabase } from './db';
 import { ensureLearner } from './learner';
+import { statementBatches } from './statement-pages';
 import { actorOf, toXapiStatement } from './xapi-statement';
 
 /** Writes the statements file's text to `sink`, in the order things happened. */
 export async function writeXapi(db: InflowDatabase, sink: Sink): Promise<void> {
   const actor = actorOf(await ensureLearner(db));
 
-  await db.transaction('r', db.statements, async () => {
+  await db.transaction('r', db.statements, db.statementPages, async () => {
     sink('[');
     let first = true;
 
-    for await (const page of pagesOf(db.statements)) {
-      const lines = page.map((statement) => JSON.stringify(toXapiStatement(statement, actor)));
+    for await (const batch of statementBatches(db)) {
+      const lines = batch.map((statement) => JSON.stringify(toXapiStatement(statement, actor)));
       sink(`${first ? '\n' : ',\n'}${lines.join(',\n')}`);
       first = false;
     }

@@ -61,6 +61,11 @@ export function privateMb(pid: number): number {
   return statusMb(pid, 'RssAnon');
 }
 
+/** Resident memory now, in MB: private memory and the code and shared pages touched. */
+export function residentMb(pid: number): number {
+  return statusMb(pid, 'VmRSS');
+}
+
 export interface MemoryPeaks {
   /** The highest of VmHWM and every VmRSS sample (Linux updates VmHWM lazily). */
   rssMb: number;
@@ -84,4 +89,19 @@ export function sampleMemory(pid: number): { stop: () => MemoryPeaks } {
       return { ...peaks, rssMb: Math.max(peaks.rssMb, statusMb(pid, 'VmHWM')) };
     },
   };
+}
+
+/**
+ * Waits until the process's private memory is back within `slackMb` of `restMb`,
+ * for at most `timeoutMs`; returns the seconds waited. Chromium keeps a terminated
+ * worker's memory until the page's next full garbage collection (about 20 s later
+ * when the page is idle), so a step right after an import would otherwise count the
+ * import's leftovers as its own.
+ */
+export async function settle(pid: number, restMb: number, slackMb = 10, timeoutMs = 60_000) {
+  const start = Date.now();
+  while (privateMb(pid) > restMb + slackMb && Date.now() - start < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return (Date.now() - start) / 1000;
 }

@@ -19,13 +19,24 @@ import type { Page } from 'playwright-core';
 
 import { EXTENSION_DIR, launchBrowser, startDemoServer } from '../browser/harness';
 import { backupWithStatements } from './records-backup-file';
-import { privateMb, recordProcesses, resetPeak, sampleMemory } from './records-memory';
+import {
+  privateMb,
+  recordProcesses,
+  residentMb,
+  resetPeak,
+  sampleMemory,
+  settle,
+} from './records-memory';
 import { atMost, type Figure } from './report';
 
 const MB = 1024 * 1024;
 
 interface Step {
+  /** How long the renderer took to come back to rest before the step (see `settle`). */
+  settledSeconds: number;
   seconds: number;
+  /** Resident memory of the renderer before the step, and its peak during it. */
+  rendererBeforeMb: number;
   rendererMb: number;
   /** Private memory of the renderer: before the step, and its highest during it. */
   privateBeforeMb: number;
@@ -37,11 +48,14 @@ interface Step {
 
 type Pids = ReturnType<typeof recordProcesses>;
 
-async function measure(page: Page, pids: Pids, act: () => Promise<void>): Promise<Step> {
+async function measure(bench: Bench, act: () => Promise<void>): Promise<Step> {
+  const { page, pids } = bench;
+  const settledSeconds = await settle(pids.renderer, bench.restMb);
   resetPeak(pids.renderer);
   resetPeak(pids.storage);
   await page.evaluate(startStallProbe);
   const privateBeforeMb = privateMb(pids.renderer);
+  const rendererBeforeMb = residentMb(pids.renderer);
   const renderer = sampleMemory(pids.renderer);
   const storage = sampleMemory(pids.storage);
 
@@ -52,7 +66,9 @@ async function measure(page: Page, pids: Pids, act: () => Promise<void>): Promis
   const [rendererPeaks, storagePeaks] = [renderer.stop(), storage.stop()];
   const stallMs = await page.evaluate(stopStallProbe);
   return {
+    settledSeconds,
     seconds,
+    rendererBeforeMb,
     rendererMb: rendererPeaks.rssMb,
     privateBeforeMb,
     privatePeakMb: rendererPeaks.privateMb,
@@ -104,6 +120,7 @@ function sameBytes(exported: string, imported: string): void {
 
 function figures(name: string, step: Step, seconds?: number, mb?: number): Figure[] {
   return [
+    { name: `${name}: wait for the renderer to rest first`, value: step.settledSeconds, unit: 's' },
     {
       name: `${name}: time`,
       value: step.seconds,
@@ -116,6 +133,7 @@ function figures(name: string, step: Step, seconds?: number, mb?: number): Figur
       unit: 'MB',
       ...(mb ? atMost(step.rendererMb, mb, 'MB') : {}),
     },
+    { name: `${name}: RSS before, extension renderer`, value: step.rendererBeforeMb, unit: 'MB' },
     {
       name: `${name}: peak private memory, extension renderer`,
       value: step.privatePeakMb,
@@ -132,20 +150,23 @@ interface Bench {
   page: Page;
   pids: Pids;
   folder: string;
+  /** Private memory of the renderer at rest, Your data page open. */
+  restMb: number;
 }
 
 /** Import, export again (the same bytes), and export as xAPI, of `count` statements. */
-async function roundTrip({ page, pids, folder }: Bench, count: number): Promise<Figure[]> {
+async function roundTrip(bench: Bench, count: number): Promise<Figure[]> {
+  const { page, folder } = bench;
   const backup = join(folder, 'backup.json');
   writeFileSync(backup, backupWithStatements(count));
   const label = `${count.toLocaleString('en')} statements`;
 
-  const imported = await measure(page, pids, () => importFile(page, backup));
+  const imported = await measure(bench, () => importFile(page, backup));
   const again = join(folder, 'again.json');
-  const exported = await measure(page, pids, () => exportFile(page, 'export-backup', again));
+  const exported = await measure(bench, () => exportFile(page, 'export-backup', again));
   sameBytes(again, backup);
   const xapiFile = join(folder, 'xapi.json');
-  const xapi = await measure(page, pids, () => exportFile(page, 'export-statements', xapiFile));
+  const xapi = await measure(bench, () => exportFile(page, 'export-statements', xapiFile));
 
   return [
     ...figures(`backup import, ${label}`, imported, 5),
@@ -155,12 +176,13 @@ async function roundTrip({ page, pids, folder }: Bench, count: number): Promise<
 }
 
 /** A 50 MB backup imported while the page is watched for stalls (no target: it must not freeze). */
-async function largeImport({ page, pids, folder }: Bench): Promise<Figure[]> {
+async function largeImport(bench: Bench): Promise<Figure[]> {
+  const { page, folder } = bench;
   const large = join(folder, 'large.json');
   writeFileSync(large, backupWithStatements(300_000));
   const size = readFileSync(large).length / MB;
 
-  const step = await measure(page, pids, () => importFile(page, large));
+  const step = await measure(bench, () => importFile(page, large));
   return figures(`backup import, ${size.toFixed(0)} MB file`, step);
 }
 
@@ -187,9 +209,11 @@ export async function recordBenchmarks(quick = false): Promise<Figure[]> {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await page.getByTestId('count-statements').waitFor();
-    const bench = { page, pids: recordProcesses(profileDir), folder };
+    const pids = recordProcesses(profileDir);
+    const rest = atRest(pids);
+    const bench = { page, pids, folder, restMb: rest[1]!.value };
 
-    const rows = [...atRest(bench.pids), ...(await roundTrip(bench, quick ? 10_000 : 100_000))];
+    const rows = [...rest, ...(await roundTrip(bench, quick ? 10_000 : 100_000))];
     return quick ? rows : [...rows, ...(await largeImport(bench))];
   } finally {
     await browser.close();

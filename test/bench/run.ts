@@ -2,7 +2,8 @@
  * `npm run bench`: every benchmark the issues name, printed as one table and
  * written to .bench/results.json. `npm run bench -- --quick` (CI) makes shorter
  * runs and writes .bench/results-quick.json. Browser benchmarks need the built
- * extension (`npm run build`) and Chromium.
+ * extension (`npm run build`) and Chromium. `npm run bench -- --only record` runs
+ * one suite (ids below; repeat `--only` for more).
  */
 import { churnBenchmarks } from './churn.bench';
 import { delayedHeaderBenchmarks } from './delayed-header.bench';
@@ -16,25 +17,30 @@ import { searchBenchmarks } from './search.bench';
 import { printTable, writeJson, type Figure } from './report';
 
 const quick = process.argv.includes('--quick');
+const only = process.argv.flatMap((arg, index, args) =>
+  args[index - 1] === '--only' ? [arg.toLowerCase()] : [],
+);
 
-const suites: [string, (quick: boolean) => Figure[] | Promise<Figure[]>][] = [
-  ['matching', matchBenchmarks],
-  ['hostile packs', hostilePackBenchmarks],
-  ['in-page navigation (Chromium)', navigationBenchmarks],
-  ['busy page (Chromium)', churnBenchmarks],
-  ['late record header (Chromium)', delayedHeaderBenchmarks],
-  ['footprint (Chromium)', footprintBenchmarks],
-  ['learner record: export and import (Chromium)', recordBenchmarks],
-  ['search', searchBenchmarks],
-  ['panel first render (Chromium)', panelBenchmarks],
+// Each suite: the id `--only` takes, its name, and how to run it.
+const suites: [string, string, (quick: boolean) => Figure[] | Promise<Figure[]>][] = [
+  ['match', 'matching', matchBenchmarks],
+  ['hostile', 'hostile packs', hostilePackBenchmarks],
+  ['navigation', 'in-page navigation (Chromium)', navigationBenchmarks],
+  ['churn', 'busy page (Chromium)', churnBenchmarks],
+  ['header', 'late record header (Chromium)', delayedHeaderBenchmarks],
+  ['footprint', 'footprint (Chromium)', footprintBenchmarks],
+  ['record', 'learner record: export and import (Chromium)', recordBenchmarks],
+  ['search', 'search', searchBenchmarks],
+  ['panel', 'panel first render (Chromium)', panelBenchmarks],
 ];
 
-// `npm run bench -- --only search,panel` runs the suites whose names contain a word given.
-const only = process.argv.find((arg, index) => process.argv[index - 1] === '--only')?.split(',');
-const chosen = only ? suites.filter(([name]) => only.some((word) => name.includes(word))) : suites;
+const chosen = suites.filter(([id]) => only.length === 0 || only.includes(id));
+if (chosen.length < new Set(only).size) {
+  throw new Error(`--only takes these suites: ${suites.map(([id]) => id).join(', ')}`);
+}
 
 const figures: Figure[] = [];
-for (const [name, run] of chosen) {
+for (const [, name, run] of chosen) {
   process.stdout.write(`bench: ${name}…\n`);
   figures.push(...(await run(quick)));
 }

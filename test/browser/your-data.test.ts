@@ -21,8 +21,9 @@ type Row = Record<string, unknown>;
 type Tables = Record<string, Row[]>;
 
 /**
- * Every table of the record, read with IndexedDB itself (not Inflow's code), and
- * statements without their local ids, which a restore gives anew.
+ * Every table of the record, read with IndexedDB itself (not Inflow's code).
+ * Statements are listed as the record orders them: the paged ones, then the rows
+ * recorded one by one, without the rows' local ids, which a restore gives anew.
  */
 function readRecord(page: Page): Promise<Tables> {
   return page.evaluate(async () => {
@@ -42,16 +43,11 @@ function readRecord(page: Page): Promise<Tables> {
       ),
     );
     db.close();
-    const strip = (row: Record<string, unknown>) => {
-      const { id: _local, ...rest } = row;
-      return rest;
-    };
-    return Object.fromEntries(
-      names.map((name, index) => [
-        name,
-        name === 'statements' ? rows[index]!.map(strip) : rows[index]!,
-      ]),
-    );
+    const tables = Object.fromEntries(names.map((name, index) => [name, rows[index]!]));
+    const { statementPages = [], statements = [], ...rest } = tables;
+    const paged = statementPages.flatMap((row) => row.statements as Record<string, unknown>[]);
+    const recorded = statements.map(({ id: _local, ...statement }) => statement);
+    return { ...rest, statements: [...paged, ...recorded] };
   });
 }
 

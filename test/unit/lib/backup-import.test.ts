@@ -4,6 +4,7 @@ import { backupChunks } from '@/lib/backup-export';
 import { importBackupText } from '@/lib/backup-import';
 import type { BackupError } from '@/lib/backup-problems';
 import type { InflowDatabase, ModuleProgress } from '@/lib/db';
+import { readStatements, statementCount } from '@/lib/statement-pages';
 
 import { contentsOf, databaseWith, emptyDatabase } from './record-arbitraries';
 
@@ -168,13 +169,40 @@ describe('importing a good backup', () => {
   });
 
   it('should write nothing at all when one table cannot be written', async () => {
-    const db = emptyDatabase();
+    const recorded = { ...statement, uuid: '2d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6' };
+    const db = await databaseWith({ ...record, progress: [], statements: [recorded] }, 0);
+    const before = await contentsOf(db);
     const text = await backupText(await databaseWith(record));
-    vi.spyOn(db.statements, 'bulkAdd').mockRejectedValueOnce(new Error('disk failed'));
+    vi.spyOn(db.statementPages, 'bulkPut').mockRejectedValueOnce(new Error('disk failed'));
 
     await expect(importBackupText(db, text)).rejects.toThrow('disk failed');
 
-    expect(await db.progress.count()).toBe(0);
+    expect(await contentsOf(db)).toEqual(before);
+    expect(await db.statements.count()).toBe(1);
+  });
+
+  it('should add new statements after those already kept, in the order of the file', async () => {
+    const uuid = (n: number) => `${n}d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6`;
+    const mine = [1, 2, 3].map((n) => ({ ...statement, uuid: uuid(n), module: `mine-${n}` }));
+    const db = await databaseWith({ ...record, statements: mine }, 1);
+    const file = backupWith((backup) => {
+      backup.statements = [5, 2, 4].map((n) => ({
+        ...statement,
+        uuid: uuid(n),
+        module: `file-${n}`,
+      }));
+    });
+
+    const summary = await importBackupText(db, file);
+
+    expect(summary.statements).toEqual({ added: 2, updated: 0 });
+    expect((await readStatements(db)).map((s) => s.module)).toEqual([
+      'mine-1',
+      'mine-2',
+      'mine-3',
+      'file-5',
+      'file-4',
+    ]);
   });
 
   it('should keep the later of two versions of a row, and add only new statements', async () => {
@@ -198,6 +226,6 @@ describe('importing a good backup', () => {
     expect(afterOlder).toBe(true);
     expect(second.progress).toEqual({ added: 0, updated: 1 });
     expect((await db.progress.get('p/m'))?.done).toBe(false);
-    expect(await db.statements.count()).toBe(2);
+    expect(await statementCount(db)).toBe(2);
   });
 });

@@ -10,6 +10,7 @@ import {
   pathProgress,
   skillProgress,
 } from '@/lib/milestones';
+import { appendStatements } from '@/lib/statement-pages';
 
 const pack = 'inflow.salesforce';
 
@@ -92,6 +93,24 @@ describe('the streak of days learned', () => {
 
     expect(await learningStreak(db, noon(5))).toBe(2);
     expect(await learningStreak(db, noon(6))).toBe(0);
+  });
+
+  it('should count days kept in pages by an import, then the rows recorded since', async () => {
+    await learnedOn(noon(2), noon(3));
+    const imported = (await db.statements.toArray()).map(({ id: _row, ...statement }) => ({
+      ...statement,
+      uuid: statement.uuid!,
+    }));
+    await db.transaction('rw', db.statements, db.statementPages, () =>
+      appendStatements(
+        db,
+        imported.map((statement) => ({ ...statement, uuid: crypto.randomUUID() })),
+      ),
+    );
+    await learnedOn(noon(4), noon(5));
+
+    expect(await db.statementPages.count()).toBe(1);
+    expect(await learningStreak(db, noon(5))).toBe(4);
   });
 
   it('should be zero with no record', async () => {

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 
 import type { Backup } from '@/lib/backup-format';
 import { InflowDatabase } from '@/lib/db';
+import { appendStatements, readStatements } from '@/lib/statement-pages';
 
 const slug = fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,12}$/);
 const instant = fc
@@ -142,9 +143,13 @@ export function emptyDatabase(): InflowDatabase {
   return new InflowDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
 }
 
-/** A database holding `record`, written as the extension would. */
+/**
+ * A database holding `record`, written as the extension would: the first `paged`
+ * statements (half by default) as an import pages them, the rest recorded one by one.
+ */
 export async function databaseWith(
   record: Omit<Backup, 'format' | 'version'>,
+  paged = Math.floor(record.statements.length / 2),
 ): Promise<InflowDatabase> {
   const db = emptyDatabase();
   await db.transaction('rw', db.tables, async () => {
@@ -153,20 +158,20 @@ export async function databaseWith(
     await db.progress.bulkPut(record.progress);
     await db.reviews.bulkPut(record.reviews);
     await db.bookmarks.bulkPut(record.bookmarks);
-    await db.statements.bulkAdd(record.statements);
+    await appendStatements(db, record.statements.slice(0, paged));
+    await db.statements.bulkAdd(record.statements.slice(paged));
   });
   return db;
 }
 
-/** Everything a database holds, statements in order, without their local ids. */
+/** Everything a database holds, statements in order, wherever they are kept. */
 export async function contentsOf(db: InflowDatabase) {
-  const statements = await db.statements.orderBy('id').toArray();
   return {
     learner: (await db.learner.get('me')) ?? null,
     packs: await db.packs.toArray(),
     progress: await db.progress.toArray(),
     reviews: await db.reviews.toArray(),
     bookmarks: await db.bookmarks.toArray(),
-    statements: statements.map(({ id: _local, ...rest }) => rest),
+    statements: await readStatements(db),
   };
 }

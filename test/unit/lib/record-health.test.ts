@@ -89,7 +89,7 @@ describe('the record health', () => {
     versionOne.close();
 
     await vi.waitFor(() => expect(seen).toEqual(['blocked', 'ok']));
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     stop();
     unwatch();
   });
