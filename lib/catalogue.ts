@@ -37,25 +37,17 @@ export interface PathSummary {
 export interface Catalogue {
   modules: ModuleSummary[];
   paths: PathSummary[];
-  /** Tool id → the tool's name, for reasons and labels. */
-  toolNames: Record<string, string>;
 }
 
 /** How much of a body is kept for search: enough for the words that matter. */
 const SEARCH_TEXT_LENGTH = 2_000;
 
 export function catalogueOf(packs: readonly Pack[]): Catalogue {
-  const toolNames: Record<string, string> = {};
-  for (const pack of packs) {
-    for (const tool of pack.tools) toolNames[tool.id] ??= tool.name;
-  }
-
   return {
     modules: packs.flatMap((pack) => pack.modules.map((module) => summaryOf(pack, module))),
     paths: packs.flatMap((pack) =>
       (pack.paths ?? []).map((path) => ({ ...path, pack: pack.id, packName: pack.name })),
     ),
-    toolNames,
   };
 }
 
@@ -87,6 +79,6 @@ export function plainWords(markdown: string): string {
 
 /** A module as the lesson list and reader show it, with the reason it is offered. */
 export function suggestionOf(module: ModuleSummary, why: string): Suggestion {
-  const { pack, module: id, title, minutes, kind } = module;
-  return { pack, module: id, title, minutes, kind, why };
+  const { pack, packName, module: id, title, minutes, kind } = module;
+  return { pack, packName, module: id, title, minutes, kind, why };
 }

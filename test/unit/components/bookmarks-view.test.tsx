@@ -40,7 +40,6 @@ const catalogue: Catalogue = {
     },
   ],
   paths: [],
-  toolNames: {},
 };
 
 let db: InflowDatabase;
