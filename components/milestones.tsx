@@ -27,7 +27,8 @@ interface MilestonesProps {
 export function Milestones({ rows, paths }: MilestonesProps) {
   const db = useDatabase();
   const headingId = useId();
-  const streak = useLive(() => learningStreak(db), [db, rows], 0) ?? 0;
+  // The live query follows the statements itself; the rows need not restart it.
+  const streak = useLive(() => learningStreak(db), [db], 0) ?? 0;
   const reached = milestonesOf(rows, paths, streak);
 
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import { t } from '@/lib/i18n';
+import { onMessage } from '@/lib/messaging';
 import { progressKey } from '@/lib/progress';
 import type { Suggestion } from '@/rules/engine';
 
@@ -34,7 +35,13 @@ export function Panel({ tabId: fixedTab }: { tabId: number | null }) {
   const [view, setView] = useState<PanelView>('page');
   const [reading, setReading] = useState<Suggestion | null>(null);
   const [lastRead, setLastRead] = useState<string | null>(null);
-  const [loadCatalogue] = useState(catalogueLoader);
+  const [loadCatalogue, setLoadCatalogue] = useState(catalogueLoader);
+
+  // A pack added, refreshed or removed changes what Paths and Search can show.
+  useEffect(
+    () => onMessage('sources.changed', () => setLoadCatalogue(() => catalogueLoader())),
+    [],
+  );
 
   // Another tab's list must not pull focus to a lesson read on the one before.
   useEffect(() => setLastRead(null), [tabId]);
@@ -72,6 +79,7 @@ export function Panel({ tabId: fixedTab }: { tabId: number | null }) {
               retry={retry}
               open={open}
               lastRead={lastRead}
+              due={due.cards}
               dueHere={tool ? due.cards.filter((card) => card.tools?.includes(tool)) : []}
               onReview={() => select('review')}
               onLoadAll={loadAllLessons}
@@ -91,13 +99,14 @@ interface ViewContentProps {
   retry: () => void;
   open: (lesson: Suggestion) => void;
   lastRead: string | null;
+  due: ReturnType<typeof useDueCards>['cards'];
   dueHere: ReturnType<typeof useDueCards>['cards'];
   onReview: () => void;
   onLoadAll: () => void;
 }
 
 function ViewContent(props: ViewContentProps) {
-  const { view, state, retry, open, lastRead, dueHere, onReview, onLoadAll } = props;
+  const { view, state, retry, open, lastRead, due, dueHere, onReview, onLoadAll } = props;
   switch (view) {
     case 'page':
       return (
@@ -114,7 +123,7 @@ function ViewContent(props: ViewContentProps) {
     case 'paths':
       return <PathsView onOpen={open} />;
     case 'review':
-      return <ReviewView />;
+      return <ReviewView cards={due} />;
     case 'search':
       return <SearchView onOpen={open} />;
     case 'bookmarks':

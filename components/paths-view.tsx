@@ -93,7 +93,12 @@ function PathItem({ path, catalogue, done, onOpen }: PathsProps & { path: PathSu
                 data-testid="path-module"
                 onClick={() => onOpen(suggestionOf(module, why))}
               >
-                {done.has(progressKey(module)) && <span aria-label={t('lessonDone')}>✓ </span>}
+                {done.has(progressKey(module)) && (
+                  <>
+                    <span aria-hidden="true">✓ </span>
+                    <span class="visually-hidden">{t('lessonDone')}: </span>
+                  </>
+                )}
                 <span dir="auto">{module.title}</span>
               </button>
             </li>

@@ -12,12 +12,10 @@ import { useDatabase } from './database-context';
 import { Flashcard } from './flashcard';
 import { Notice } from './notice';
 import { Quiz } from './quiz';
-import { useDueCards } from './use-due-cards';
 import { useLive } from './use-live';
 
 /** The Review tab: the cards due now, one at a time, until none is left. */
-export function ReviewView() {
-  const { cards } = useDueCards();
+export function ReviewView({ cards }: { cards: readonly ReviewRow[] }) {
   const [first] = cards;
 
   return (

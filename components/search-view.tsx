@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 
 import { suggestionOf } from '@/lib/catalogue';
 import { t } from '@/lib/i18n';
@@ -7,6 +6,7 @@ import { logger } from '@/lib/logger';
 import { LearningSearch, type SearchHit } from '@/lib/search';
 import type { Suggestion } from '@/rules/engine';
 
+import { lessonOf, openPage, pageAddressOf } from './bookmark-open';
 import { useDatabase } from './database-context';
 import { LessonMeta } from './lesson-meta';
 import { Notice } from './notice';
@@ -124,11 +124,12 @@ function SearchResult({ hit, onOpen }: { hit: SearchHit; onOpen: (lesson: Sugges
 
   const { bookmark } = hit;
   const openBookmark = () => {
-    if (hit.module) {
-      onOpen(suggestionOf(hit.module, why));
-    } else if (bookmark.url && /^https?:\/\//i.test(bookmark.url)) {
-      browser.tabs.create({ url: bookmark.url }).catch((error: unknown) => logger.warn(error));
-    }
+    if (hit.module) return onOpen(suggestionOf(hit.module, why));
+
+    const lesson = lessonOf(bookmark);
+    if (lesson) return onOpen(lesson);
+    const url = pageAddressOf(bookmark);
+    if (url) openPage(url).catch((error: unknown) => logger.warn('Could not open the page', error));
   };
 
   return (

@@ -8,7 +8,7 @@ import { sendMessage } from '@/lib/messaging';
 export type CatalogueState =
   { status: 'loading' } | { status: 'ready'; catalogue: Catalogue } | { status: 'failed' };
 
-/** Fetches the catalogue on first need, once per panel: packs do not change while it is open. */
+/** Fetches the catalogue on first need, then keeps it: the panel makes a new loader when packs change. */
 export function catalogueLoader(): () => Promise<Catalogue> {
   let loading: Promise<Catalogue> | undefined;
   return () => {

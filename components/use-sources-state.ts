@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
 import { logger } from '@/lib/logger';
 import { onMessage, sendMessage } from '@/lib/messaging';
@@ -13,13 +13,17 @@ export type SourcesLoad =
  */
 export function useSourcesState(): { load: SourcesLoad; reload: () => void } {
   const [load, setLoad] = useState<SourcesLoad>({ status: 'loading' });
+  const latest = useRef(0);
 
+  // Several changes in a row send several requests; only the newest answer counts.
   const reload = useCallback(() => {
+    const request = ++latest.current;
+    const show = (next: SourcesLoad) => request === latest.current && setLoad(next);
     sendMessage('sources.state', {})
-      .then((state) => setLoad({ status: 'ready', state }))
+      .then((state) => show({ status: 'ready', state }))
       .catch((error: unknown) => {
         logger.warn('The pack sources could not be read', error);
-        setLoad({ status: 'failed' });
+        show({ status: 'failed' });
       });
   }, []);
 

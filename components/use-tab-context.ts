@@ -28,9 +28,9 @@ export function useTabContext(tabId: number | null | undefined): {
 } {
   const [state, setState] = useState<ContextState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const [all, setAll] = useState(false);
-
-  useEffect(() => setAll(false), [tabId]);
+  // Which tab every lesson was asked for: another tab starts with the first ones again.
+  const [allFor, setAllFor] = useState<number | null>(null);
+  const all = tabId !== undefined && tabId !== null && allFor === tabId;
 
   useEffect(() => {
     if (tabId === undefined) return undefined;
@@ -47,7 +47,7 @@ export function useTabContext(tabId: number | null | undefined): {
   return {
     state,
     retry: () => setAttempt((count) => count + 1),
-    loadAllLessons: () => setAll(true),
+    loadAllLessons: () => setAllFor(tabId ?? null),
   };
 }
 

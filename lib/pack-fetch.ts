@@ -20,7 +20,10 @@ export class PackFetchError extends Error {
 }
 
 const TIMEOUT_MS = 30_000;
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** This computer: where a pack author tests a pack over plain http before publishing it. */
+export function isThisComputer(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
 
 /** The address as a URL when packs may be fetched from it; otherwise why not. */
 export function checkPackUrl(address: string): URL | string {
@@ -28,7 +31,7 @@ export function checkPackUrl(address: string): URL | string {
   if (!url) return `not an address: "${address.slice(0, 200)}"`;
   if (url.username || url.password) return 'an address with a user name or password in it';
   if (url.protocol === 'https:') return url;
-  if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return url;
+  if (url.protocol === 'http:' && isThisComputer(url.hostname)) return url;
   if (url.protocol === 'http:') return 'a plain http:// address: packs are fetched over https://';
   return `a ${url.protocol} address: packs are fetched over https://`;
 }

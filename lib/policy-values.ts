@@ -7,6 +7,7 @@
 import { hostGlob, slug } from '@/rules/schema';
 import { formatPublicKey, parsePublicKey } from '@/rules/signature';
 
+import { isThisComputer } from './pack-fetch';
 import type { EffectivePolicy } from './policy';
 
 /** Records a value that cannot be used: what was found, why, and under which key. */
@@ -75,10 +76,6 @@ export function addressOf(text: string): string | { problem: string } {
   if (url.protocol === 'https:') return url.href;
   if (url.protocol === 'http:' && isThisComputer(url.hostname)) return url.href;
   return { problem: 'not an https:// address (http:// only for localhost)' };
-}
-
-function isThisComputer(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 export function keyOf(text: string): string | { problem: string } {

@@ -38,6 +38,8 @@ describe('which addresses packs come from', () => {
     ['https://packs.acme.example/sales.json', true],
     ['http://localhost:8080/pack.json', true],
     ['http://127.0.0.1/pack.json', true],
+    ['http://127.0.0.2/pack.json', true],
+    ['http://127.0.0.1.evil.example/pack.json', false],
     ['http://[::1]:3000/pack.json', true],
     ['http://packs.acme.example/sales.json', false],
     ['http://localhost.evil.example/pack.json', false],
