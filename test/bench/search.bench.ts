@@ -105,6 +105,12 @@ export function searchBenchmarks(quick: boolean): Figure[] {
     search.search(QUERIES[run % QUERIES.length]!);
   });
 
+  const slowest = QUERIES.map((query) => {
+    const each = timeEach(runs, () => search.search(query));
+    return `${query}: ${round(percentile(each, 50) / 1000)}`;
+  });
+  process.stdout.write(`search medians by query (ms): ${slowest.join(', ')}\n`);
+
   const median = percentile(times, 50) / 1000;
   const p95 = percentile(times, 95) / 1000;
   return [
