@@ -34,7 +34,8 @@ export async function bookmarkTab(
 ): Promise<'saved' | 'unreachable'> {
   const [tab, context] = await Promise.all([
     browser.tabs.get(tabId).catch((): ClickedTab | undefined => undefined),
-    sendMessage('panel.context', { tabId }).catch((error: unknown) => {
+    // The place is enough: a bookmark keeps no lessons.
+    sendMessage('panel.context', { tabId, lessons: 0 }).catch((error: unknown) => {
       logger.warn(`Could not read the context of tab ${tabId}`, error);
       return null;
     }),

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 
+import { toolsOf } from '@/lib/catalogue';
 import { t } from '@/lib/i18n';
 import { logger } from '@/lib/logger';
 import { renderMarkdown } from '@/lib/markdown';
@@ -36,7 +37,7 @@ export function LessonContent({ lesson, module, done, onOpen }: LessonContentPro
 
   // Only the reference: the record keeps pack and module, not the suggestion's display fields.
   const ref = { pack: lesson.pack, module: lesson.module };
-  const tools = [...new Set(module.showOn.map((placement) => placement.tool))];
+  const tools = toolsOf(module);
 
   const save = async (write: Promise<unknown>) => {
     const ok = await saved(write);

@@ -1,6 +1,11 @@
 import { useId } from 'preact/hooks';
 
-import { suggestionOf, type Catalogue, type PathSummary } from '@/lib/catalogue';
+import {
+  suggestionOf,
+  type Catalogue,
+  type ModuleSummary,
+  type PathSummary,
+} from '@/lib/catalogue';
 import { t } from '@/lib/i18n';
 import { doneKeys, pathProgress, skillProgress, type SkillProgress } from '@/lib/milestones';
 import { progressKey } from '@/lib/progress';
@@ -46,13 +51,16 @@ interface PathsProps {
 function Paths({ catalogue, done, onOpen }: PathsProps) {
   if (catalogue.paths.length === 0) return <Notice testId="no-paths">{t('noPaths')}</Notice>;
 
+  // Looked up once for all paths, rather than searched for each of their modules.
+  const byKey = new Map(catalogue.modules.map((module) => [progressKey(module), module]));
+
   return (
     <ul class="paths">
       {catalogue.paths.map((path) => (
         <PathItem
           key={`${path.pack}/${path.id}`}
           path={path}
-          catalogue={catalogue}
+          byKey={byKey}
           done={done}
           onOpen={onOpen}
         />
@@ -61,10 +69,17 @@ function Paths({ catalogue, done, onOpen }: PathsProps) {
   );
 }
 
-function PathItem({ path, catalogue, done, onOpen }: PathsProps & { path: PathSummary }) {
+interface PathItemProps {
+  path: PathSummary;
+  byKey: ReadonlyMap<string, ModuleSummary>;
+  done: ReadonlySet<string>;
+  onOpen: (lesson: Suggestion) => void;
+}
+
+function PathItem({ path, byKey, done, onOpen }: PathItemProps) {
   const headingId = useId();
   const modules = path.modules.flatMap(
-    (id) => catalogue.modules.find((m) => m.pack === path.pack && m.module === id) ?? [],
+    (module) => byKey.get(progressKey({ pack: path.pack, module })) ?? [],
   );
   const why = t('inPath', path.title);
 

@@ -62,7 +62,7 @@ function summaryOf(pack: Pack, module: Module): ModuleSummary {
     skills: module.skills ?? [],
     level: module.level,
     language: module.language,
-    tools: [...new Set(module.showOn.map((placement) => placement.tool))],
+    tools: toolsOf(module),
     supplements: module.supplements ?? [],
     text: plainWords(module.body).slice(0, SEARCH_TEXT_LENGTH),
   };
@@ -75,6 +75,11 @@ export function plainWords(markdown: string): string {
     .replace(/[#*_`>|[\]~-]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The tools whose pages show the module, each once. */
+export function toolsOf(module: Module): string[] {
+  return [...new Set(module.showOn.map((placement) => placement.tool))];
 }
 
 /** A module as the lesson list and reader show it, with the reason it is offered. */
