@@ -23,9 +23,16 @@ function watchPage(ctx: ContentScriptContext): void {
   let probedUrl = '';
   let probes: string[] = [];
   let lastReport = '';
-  const domWatch = new MutationObserver(() => reread.trigger());
+  const domWatch = new MutationObserver(() => {
+    // One change is enough to call for a re-read. Stop collecting the rest of the
+    // burst until the re-read runs: a busy page then pays for a few change records a
+    // second, not thousands, and the re-read sees the DOM as it is by then anyway.
+    domWatch.disconnect();
+    reread.trigger();
+  });
 
   const report = async () => {
+    watchDom(domWatch, probes);
     if (location.href !== probedUrl) {
       probedUrl = location.href;
       probes = await sendMessage('page.probes', { url: probedUrl });

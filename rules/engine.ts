@@ -111,12 +111,20 @@ function overridden(pack: Pack, tool: string, earlier: Pack): string {
   return `${pack.id}: tool "${tool}" is defined by the earlier pack "${earlier.id}", whose definition is used`;
 }
 
+/** The probes of the candidate tools' signals, and of their contexts the address allows. */
 function probesFor(tools: ToolIndex, url: string): string[] {
   const page = readPage({ url });
   if (!page) return [];
 
-  const probes = tools.candidates(page.url.host).flatMap(({ tool }) => [...tool.probes]);
-  return [...new Set(probes)];
+  const probes = new Set<string>();
+  for (const { tool } of tools.candidates(page.url.host)) {
+    for (const key of tool.signalProbes) probes.add(key);
+    for (const context of tool.contexts) {
+      if (context.fitsAddress(page) === false) continue;
+      for (const key of context.probes) probes.add(key);
+    }
+  }
+  return [...probes];
 }
 
 function match(
@@ -149,7 +157,7 @@ function detect(candidate: Candidate, page: Page): Found | null {
   if (confidence.value === 0) return null;
 
   const { tool } = candidate;
-  for (const { source, test } of tool.contexts) {
+  for (const { source, test } of tool.contextsAt(page.url.pathname)) {
     const evidence = test(page);
     if (!evidence) continue;
 

@@ -4,8 +4,11 @@
  * label of the host (`jira.acme.internal` → Jira). The cost of a page depends on its
  * host, not on how many tools other hosts have.
  */
+import { compileAddressCheck, type AddressCheck } from './address-check';
 import { compileCondition } from './compile';
+import type { Condition } from './conditions/condition';
 import type { Test } from './conditions/kind';
+import { firstSegment, leadingSegment } from './conditions/url-pattern';
 import { HostIndex, hostMatchesGlob } from './hosts';
 import type { Page } from './page';
 import type { Pack, Tool, ToolContext } from './schema';
@@ -13,6 +16,10 @@ import type { Pack, Tool, ToolContext } from './schema';
 export interface CompiledContext {
   source: ToolContext;
   test: Test;
+  /** Whether the address alone rules the context out, before any probe is answered. */
+  fitsAddress: AddressCheck;
+  /** The DOM probes this context's condition reads. */
+  probes: Set<string>;
 }
 
 export interface CompiledSignal {
@@ -24,10 +31,13 @@ export interface CompiledTool {
   pack: Pack;
   source: Tool;
   contexts: CompiledContext[];
+  /** The contexts that can hold on a path, in the tool's order: see `contextsByPath`. */
+  contextsAt(pathname: string): readonly CompiledContext[];
   signals: CompiledSignal[];
   /** Sum of all signal weights: a page showing all of them has confidence 1. */
   totalWeight: number;
-  probes: Set<string>;
+  /** The DOM probes the signals read: asked on every page of the tool. */
+  signalProbes: Set<string>;
 }
 
 /** A tool that may be on a page, and whether its host alone vouches for it. */
@@ -37,24 +47,65 @@ export interface Candidate {
 }
 
 export function compileTool(pack: Pack, tool: Tool): CompiledTool {
-  const probes = new Set<string>();
-  const probe = (key: string) => probes.add(key);
+  const signalProbes = new Set<string>();
   const signals = (tool.selfHosted?.signals ?? []).map((signal) => ({
-    test: compileCondition(signal.when, probe),
+    test: compileCondition(signal.when, (key) => signalProbes.add(key)),
     weight: signal.weight,
   }));
 
+  const contexts = tool.contexts.map((context) => compileContext(context));
   return {
     pack,
     source: tool,
-    contexts: tool.contexts.map((context) => ({
-      source: context,
-      test: compileCondition(context.when, probe),
-    })),
+    contexts,
+    contextsAt: contextsByPath(contexts),
     signals,
     totalWeight: signals.reduce((sum, signal) => sum + signal.weight, 0),
+    signalProbes,
+  };
+}
+
+function compileContext(context: ToolContext): CompiledContext {
+  const probes = new Set<string>();
+  return {
+    source: context,
+    test: compileCondition(context.when, (key) => probes.add(key)),
+    fitsAddress: compileAddressCheck(context.when),
     probes,
   };
+}
+
+/**
+ * A tool with many contexts tests, on a page, only those whose path pattern starts
+ * with the page's first path segment, and those that name no first segment, still in
+ * the tool's order, since the first context that holds wins.
+ */
+function contextsByPath(
+  contexts: CompiledContext[],
+): (pathname: string) => readonly CompiledContext[] {
+  const segments = contexts.map((context) => requiredSegment(context.source.when));
+  const anywhere = contexts.filter((_, i) => segments[i] === undefined);
+  if (anywhere.length === contexts.length) return () => contexts;
+
+  const bySegment = new Map<string, CompiledContext[]>();
+  for (const segment of new Set(segments)) {
+    if (segment === undefined) continue;
+    bySegment.set(
+      segment,
+      contexts.filter((_, i) => segments[i] === segment || segments[i] === undefined),
+    );
+  }
+  return (pathname) => bySegment.get(firstSegment(pathname)) ?? anywhere;
+}
+
+/** The first path segment a condition requires, if it spells one out. */
+function requiredSegment(condition: Condition): string | undefined {
+  if (condition.path !== undefined) return leadingSegment(condition.path);
+  for (const part of condition.all ?? []) {
+    const segment = requiredSegment(part);
+    if (segment !== undefined) return segment;
+  }
+  return undefined;
 }
 
 export class ToolIndex {

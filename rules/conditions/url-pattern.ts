@@ -18,17 +18,33 @@ export interface ComponentPattern {
  * and fragments, `.` for hosts. Throws with the library's message on bad syntax.
  */
 export function compileComponentPattern(source: string, delimiter = '/'): ComponentPattern {
+  const cacheKey = `${delimiter}${source}`;
+  const cached = compiledPatterns.get(cacheKey);
+  if (cached) return cached;
+
   const keys: Key[] = [];
   const regexp = patternRegExp(source, delimiter, keys);
-
-  return {
+  const compiled: ComponentPattern = {
     exec(value) {
       const found = regexp.exec(value);
       if (!found) return null;
       return namedGroups(keys, found);
     },
   };
+  if (compiledPatterns.size >= MAX_CACHED_PATTERNS) compiledPatterns.clear();
+  compiledPatterns.set(cacheKey, compiled);
+  return compiled;
 }
+
+/**
+ * Patterns compiled so far, by delimiter and source. Packs repeat patterns (every
+ * tool has its `/`), and one shared native expression per pattern keeps the matcher's
+ * code small and warm. Sharing is safe: the expressions have no `g` or `y` flag, so
+ * `exec` keeps no state.
+ */
+const compiledPatterns = new Map<string, ComponentPattern>();
+// Bounds the memory kept across pack changes; real packs share a few dozen patterns.
+const MAX_CACHED_PATTERNS = 5000;
 
 /** The native regular expression a pattern compiles to; `keys` receives its groups. */
 export function patternRegExp(source: string, delimiter = '/', keys: Key[] = []): RegExp {
@@ -83,6 +99,28 @@ export function patternBacktrackingProblem(source: string, delimiter = '/'): str
   }
   if (crossing.length > 2) return 'a pattern with at most two wildcards that can span segments';
   return null;
+}
+
+/**
+ * The first segment every path matching a pathname pattern starts with, when the
+ * pattern spells it out: `area` for `/area/:id` or `/area{/:id}?`; `undefined` for
+ * `/:kind/x`, `/item-:id` or `/area*`, whose first segment varies.
+ */
+export function leadingSegment(source: string): string | undefined {
+  const [first, next] = parse(bareWildcards(source), { delimiter: '/', prefixes: '/' });
+  if (typeof first !== 'string' || !first.startsWith('/')) return undefined;
+
+  const end = first.indexOf('/', 1);
+  if (end !== -1) return first.slice(1, end);
+  const segmentEnds =
+    next === undefined || (typeof next !== 'string' && next.prefix.startsWith('/'));
+  return segmentEnds ? first.slice(1) : undefined;
+}
+
+/** The first segment of a pathname: `area` for `/area/7`, `` for `/`. */
+export function firstSegment(pathname: string): string {
+  const end = pathname.indexOf('/', 1);
+  return pathname.slice(1, end === -1 ? undefined : end);
 }
 
 // URLPattern lets `*` stand alone for "anything"; path-to-regexp 6 needs it as a group.

@@ -90,6 +90,13 @@ const SITES: readonly DemoSite[] = [
     ],
   },
   { host: 'large.inflow-fixture.example', dir: 'large', routes: [[/^\/$/, 'index.html']] },
+  // The busy page again, on a host no pack covers: no content script runs there, so the
+  // churn benchmark compares the two pages in one browser.
+  {
+    host: 'crm.uncovered-fixture.example',
+    dir: 'fixture-crm',
+    routes: [[/^\/churn$/, 'churn.html']],
+  },
 ];
 
 export const DEMO_HOSTS: readonly string[] = SITES.map((site) => site.host);

@@ -24,6 +24,22 @@ describe('throttle', () => {
     expect(run.mock.calls.length).toBeLessThanOrEqual(2 + 4 + 1);
   });
 
+  it('should wait out the whole interval when a timer fires before the clock says so', () => {
+    let clock = 0;
+    const run = vi.fn();
+    const throttled = throttle(run, 250, () => clock);
+    throttled.trigger();
+    throttled.trigger();
+
+    clock = 249.5; // the timer is due, but the clock is half a millisecond short
+    vi.advanceTimersByTime(250);
+    expect(run).toHaveBeenCalledTimes(1);
+
+    clock = 250;
+    vi.advanceTimersByTime(1);
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+
   it('should not run after cancel', () => {
     const run = vi.fn();
     const throttled = throttle(run, 250);

@@ -169,3 +169,47 @@ describe('pack limits', () => {
     });
   });
 });
+
+describe('the probes asked of a page', () => {
+  const crm = {
+    id: 'crm',
+    name: 'CRM',
+    category: 'crm' as const,
+    hosts: ['crm.example'],
+    contexts: [
+      {
+        id: 'deal',
+        name: 'Deal',
+        when: {
+          all: [{ path: '/deals/:id' }, { selectorText: { selector: 'h1', contains: 'Deal' } }],
+        },
+        because: 'a deal',
+      },
+      {
+        id: 'not-settings',
+        name: 'Anywhere but settings',
+        when: { all: [{ not: { path: '/settings' } }, { selector: '.banner' }] },
+        because: 'a banner',
+      },
+      {
+        id: 'titled',
+        name: 'Titled',
+        when: { any: [{ title: { contains: 'Report' } }, { selector: '#report' }] },
+        because: 'a report',
+      },
+    ],
+  };
+  const rules = compileRules([pack({ tools: [crm] })]);
+
+  it("should leave out a context's probes where its address cannot match", () => {
+    expect(rules.probesFor('https://crm.example/settings').sort()).toEqual(['has:#report']);
+  });
+
+  it('should ask for every probe a context might need where its address can match', () => {
+    expect(rules.probesFor('https://crm.example/deals/7').sort()).toEqual([
+      'has:#report',
+      'has:.banner',
+      'text:h1',
+    ]);
+  });
+});

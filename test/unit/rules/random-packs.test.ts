@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import type { Condition } from '@/rules/conditions/condition';
+import { compileCondition } from '@/rules/compile';
 import { compileRules } from '@/rules/engine';
+import { readPage } from '@/rules/page';
 import { validatePack } from '@/rules/validate';
 
 // Pattern pieces admins write, mixed at random: some compile, some do not.
@@ -94,4 +96,88 @@ describe('random packs', () => {
     // The generator must reach the engine, or this test proves nothing.
     expect(valid).toBeGreaterThan(20);
   });
+
+  it('should ask a page only the probes that can change its detection', () => {
+    let compared = 0;
+
+    fc.assert(
+      fc.property(pack, address, fc.string(), fc.integer(), (candidate, url, title, seed) => {
+        const result = validatePack(candidate);
+        if (!result.ok) return;
+
+        // Every probe the pack has, each present or absent at random.
+        const selectors = result.pack.tools.flatMap((tool) =>
+          tool.contexts.flatMap((context) => selectorsOf(context.when)),
+        );
+        const everything = Object.fromEntries(
+          selectors.map((css, i) => [`has:${css}`, (seed >> (i % 31)) & 1 ? '' : null]),
+        );
+        const rules = compileRules([result.pack]);
+        const asked = new Set(rules.probesFor(url));
+        const answered = Object.fromEntries(
+          Object.entries(everything).filter(([key]) => asked.has(key)),
+        );
+        if (Object.keys(answered).length < Object.keys(everything).length) compared++;
+
+        expect(rules.match({ url, title, probes: answered })).toEqual(
+          rules.match({ url, title, probes: everything }),
+        );
+      }),
+      { numRuns: 400 },
+    );
+
+    // Some runs must leave probes out, or this test proves nothing.
+    expect(compared).toBeGreaterThan(10);
+  });
 });
+
+describe('a tool with many contexts', () => {
+  it('should choose the first context that holds, as testing each in order would', () => {
+    let detected = 0;
+
+    fc.assert(
+      fc.property(tool, address, fc.string(), (candidate, anywhere, title) => {
+        // Names tell the contexts apart; every address is moved onto the tool's host.
+        const url = onHost(anywhere, 'app.example.com');
+        const contexts = candidate.contexts.map((context, i) => ({ ...context, name: `c${i}` }));
+        const result = validatePack({
+          ...singleToolPack,
+          tools: [{ ...candidate, hosts: ['app.example.com'], contexts }],
+        });
+        if (!result.ok) return;
+
+        const probes = { 'has:(': '' };
+        const page = readPage({ url, title, probes });
+        const first = page && contexts.find(({ when }) => compileCondition(when, () => {})(page));
+        const detection = compileRules([result.pack]).match({ url, title, probes });
+        if (detection) detected++;
+
+        expect(detection?.contextName).toBe(first?.name);
+      }),
+      { numRuns: 600 },
+    );
+
+    expect(detected).toBeGreaterThan(20);
+  });
+});
+
+const singleToolPack = {
+  format: 1,
+  id: 'random.pack',
+  name: 'Random',
+  version: '1.0.0',
+  publisher: 'Fuzz',
+  modules: [],
+};
+
+function onHost(address: string, host: string): string {
+  const url = new URL(address);
+  url.host = host;
+  return url.href;
+}
+
+function selectorsOf(condition: Condition): string[] {
+  if (condition.selector !== undefined) return [condition.selector];
+  const nested = [...(condition.all ?? []), ...(condition.any ?? []), condition.not ?? []].flat();
+  return nested.flatMap(selectorsOf);
+}
