@@ -6,6 +6,7 @@ import type { InflowDatabase } from '@/lib/db';
 import { t, type MessageKey } from '@/lib/i18n';
 import { importFile } from '@/lib/import-file';
 import { logger } from '@/lib/logger';
+import { sendMessage } from '@/lib/messaging';
 
 import { useDatabase } from './database-context';
 import { Section } from './your-data-section';
@@ -44,7 +45,10 @@ export function ImportBackup({ onImported, importer = importFile }: ImportProps)
     if (!file) return;
 
     setState({ status: 'working' });
-    setState(await importState(() => importer(db, file)));
+    const result = await importState(() => importer(db, file));
+    setState(result);
+    // A backup can hold installed packs; the background reads them again.
+    if (result.status === 'done') sendMessage('sources.reload', {}).catch(() => {});
     // The same file can be chosen again (and must then change nothing).
     input.value = '';
     onImported();

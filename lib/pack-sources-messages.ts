@@ -50,6 +50,10 @@ export function answerSourceMessages(sources: PackSources): () => void {
       const { id: removed } = packSchema.parse(data);
       return outcome(sources.remove(removed).then(() => ({ id: removed, name: '', version: '' })));
     }),
+    onMessage('sources.reload', (_data, sender) => {
+      fromExtensionPage(sender);
+      return sources.reload();
+    }),
   ];
   return () => removers.forEach((remove) => remove());
 }

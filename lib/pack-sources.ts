@@ -124,6 +124,11 @@ export class PackSources {
     });
   }
 
+  /** Reads the installed packs again, after another page wrote them. */
+  reload(): Promise<void> {
+    return this.run(() => this.#rebuild());
+  }
+
   /** Removes a pack the learner added; policy packs stay. */
   remove(id: string): Promise<void> {
     return this.#change(async () => {

@@ -50,6 +50,8 @@ export interface Protocol {
   'sources.remove': (data: { id: string }) => SourceOutcome;
   /** Background → options pages: packs, policy or host access changed. */
   'sources.changed': (data: Record<string, never>) => void;
+  /** The options page wrote installed packs itself (a backup import): read them again. */
+  'sources.reload': (data: Record<string, never>) => void;
 }
 
 /** What adding, refreshing or removing a pack came to. */

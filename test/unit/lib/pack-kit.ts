@@ -6,6 +6,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 
 import { InflowDatabase } from '@/lib/db';
+import type { HostApi } from '@/lib/host-access';
 import { generateSigningKeys, signPack } from '@/rules/signature';
 
 /** A valid pack with one tool on `tracker.example` and one lesson placed on it. */
@@ -44,6 +45,21 @@ export const signer = await generateSigningKeys();
 
 export function signed(pack: Record<string, unknown>): Promise<Record<string, unknown>> {
   return signPack(pack, signer.privateKey);
+}
+
+/** Host access that grants nothing and registers nothing; `manifest` as given. */
+export function quietHostApi(manifest: HostApi['manifest'] = {}): HostApi {
+  return {
+    manifest,
+    contains: async () => false,
+    grantedOrigins: async () => [],
+    release: async () => {},
+    registered: async () => [],
+    register: async () => {},
+    update: async () => {},
+    unregister: async () => {},
+    onChange: () => () => {},
+  };
 }
 
 export function freshDatabase(): InflowDatabase {

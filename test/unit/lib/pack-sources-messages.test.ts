@@ -1,31 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 
-import type { HostApi } from '@/lib/host-access';
 import { PackSources } from '@/lib/pack-sources';
 import { answerSourceMessages } from '@/lib/pack-sources-messages';
 
-import { freshDatabase, packOf } from './pack-kit';
+import { freshDatabase, packOf, quietHostApi } from './pack-kit';
 
-const hostApi: HostApi = {
-  manifest: {},
-  contains: async () => false,
-  grantedOrigins: async () => [],
-  release: async () => {},
-  registered: async () => [],
-  register: async () => {},
-  update: async () => {},
-  unregister: async () => {},
-  onChange: () => () => {},
-};
+const hostApi = quietHostApi();
 
 const db = freshDatabase();
+let sources: PackSources;
 let stop: () => void;
 
 beforeEach(async () => {
   fakeBrowser.reset();
   await db.packs.clear();
-  stop = answerSourceMessages(new PackSources([], { db, hostApi }));
+  sources = new PackSources([], { db, hostApi });
+  stop = answerSourceMessages(sources);
 });
 
 afterEach(() => stop());
@@ -63,5 +54,17 @@ describe('pack messages', () => {
     const answer = (await ask(OPTIONS, 'sources.remove', { id: '../../etc' })) as { error: string };
 
     expect(answer.error).toMatch(/Invalid string/);
+  });
+
+  it('should read the installed packs again when the options page wrote them itself', async () => {
+    // Another page's copy stands for the options page importing a backup with a pack.
+    await new PackSources([], { db, hostApi }).importFile(text, 'mine.json');
+    const page = { url: 'https://mine.tracker.example/' };
+    await sources.ready;
+    expect(sources.rules.match(page)).toBeNull();
+
+    await ask(OPTIONS, 'sources.reload', {});
+
+    expect(sources.rules.match(page)).toMatchObject({ pack: 'mine', context: 'home' });
   });
 });

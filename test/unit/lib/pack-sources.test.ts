@@ -7,13 +7,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 
 import type { InflowDatabase } from '@/lib/db';
-import type { HostApi } from '@/lib/host-access';
 import { disabledPacks } from '@/lib/pack-settings';
 import { PackSources } from '@/lib/pack-sources';
 import { checkPackShape } from '@/rules/pack-shape';
 import type { Pack } from '@/rules/schema';
 
-import { freshDatabase, packOf, packServer, signed, signer } from './pack-kit';
+import { freshDatabase, packOf, packServer, quietHostApi, signed, signer } from './pack-kit';
 
 const ADDRESS = 'https://packs.acme.example/acme.json';
 const ACME = 'https://acme.tracker.example/';
@@ -26,17 +25,9 @@ const bundled = [checkPackShape(packOf('vendor')), checkPackShape(packOf('other'
   },
 ) as Pack[];
 
-const hostApi: HostApi = {
-  manifest: { content_scripts: [{ matches: ['*://*.tracker.example/*'], js: ['content.js'] }] },
-  contains: async () => false,
-  grantedOrigins: async () => [],
-  release: async () => {},
-  registered: async () => [],
-  register: async () => {},
-  update: async () => {},
-  unregister: async () => {},
-  onChange: () => () => {},
-};
+const hostApi = quietHostApi({
+  content_scripts: [{ matches: ['*://*.tracker.example/*'], js: ['content.js'] }],
+});
 
 let db: InflowDatabase;
 let server: ReturnType<typeof packServer>;
