@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 
 import { readPolicy, type EffectivePolicy, type PolicyProblem } from '@/lib/policy';
 
+import { readUtf8 } from './read-text';
 import { InputError } from './signing';
 
 /** Inflow's add-on id in Firefox (`browser_specific_settings.gecko.id`). */
@@ -29,7 +30,7 @@ export interface PolicyReport {
 export async function checkPolicyFile(file: string): Promise<PolicyReport> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
+    parsed = JSON.parse(await readUtf8(file));
   } catch (error) {
     throw new InputError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   }

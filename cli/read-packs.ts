@@ -1,10 +1,11 @@
 /** Reading pack files for the CLI: JSON parse errors and problems reported per file. */
-import { readFile } from 'node:fs/promises';
 
 import { loadBundledPacks } from '@/rules/bundled';
 import { parsePackText } from '@/rules/limits';
 import type { Pack } from '@/rules/schema';
 import { formatProblem, validatePack } from '@/rules/validate';
+
+import { NotUtf8Error, readUtf8 } from './read-text';
 
 export class PackFileError extends Error {
   constructor(readonly lines: string[]) {
@@ -21,8 +22,9 @@ export async function problemsOf(
 ): Promise<{ pack?: Pack; value?: unknown; lines: string[] }> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readUtf8(file);
   } catch (error) {
+    if (error instanceof NotUtf8Error) return { lines: [`${file}: $: ${error.message}`] };
     const reason = error instanceof Error ? error.message : String(error);
     return { lines: [`${file}: $: expected a readable file, found ${reason}`] };
   }

@@ -13,6 +13,7 @@ import {
 } from '@/rules/signature';
 
 import { problemsOf } from './read-packs';
+import { NotUtf8Error, readUtf8 } from './read-text';
 
 /** A mistake in what the admin handed in: printed on stderr, exit 1. */
 export class InputError extends Error {}
@@ -53,8 +54,9 @@ export async function signPackFile(
 export async function verifyPackFile(packFile: string, trusted: readonly string[]) {
   let text: string;
   try {
-    text = await readFile(packFile, 'utf8');
+    text = await readUtf8(packFile);
   } catch (error) {
+    if (error instanceof NotUtf8Error) return { ok: false as const, reason: error.message };
     return { ok: false as const, reason: `cannot read the pack: ${messageOf(error)}` };
   }
 

@@ -3,6 +3,7 @@ import { useId, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { SourceOutcome } from '@/lib/protocol';
+import { utf8Text } from '@/lib/utf8';
 import { MAX_PACK_BYTES } from '@/rules/limits';
 
 type AddState =
@@ -76,11 +77,12 @@ function ImportPackFile({ busy, run }: FormProps) {
       ok: false as const,
       error: t('packFileTooLarge', String(MAX_PACK_BYTES / 1024 / 1024)),
     };
-    await run(async () =>
-      file.size > MAX_PACK_BYTES
-        ? tooLarge
-        : sendMessage('sources.import', { text: await file.text(), fileName: file.name }),
-    );
+    await run(async () => {
+      if (file.size > MAX_PACK_BYTES) return tooLarge;
+      const text = utf8Text(await file.arrayBuffer());
+      if (text === undefined) return { ok: false as const, error: t('packFileNotUtf8') };
+      return sendMessage('sources.import', { text, fileName: file.name });
+    });
     input.value = '';
   };
 

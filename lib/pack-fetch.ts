@@ -3,6 +3,7 @@
  * conditional request when a copy is already held, and a refusal for web pages and
  * for anything larger than a pack may be, counted while reading. No cookies are sent.
  */
+import { utf8Text } from '@/lib/utf8';
 import { MAX_PACK_BYTES } from '@/rules/limits';
 
 /** What a held copy was served with, for a conditional request. */
@@ -136,12 +137,8 @@ function decode(chunks: Uint8Array[], size: number): string {
     offset += chunk.byteLength;
   }
 
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new PackFetchError('the answer is not UTF-8 text');
-  }
+  const text = utf8Text(bytes);
+  if (text === undefined) throw new PackFetchError('the answer is not UTF-8 text');
   if (/^\s*</.test(text)) throw new PackFetchError('the address answered with markup, not a pack');
   return text;
 }

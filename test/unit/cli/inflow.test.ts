@@ -5,6 +5,8 @@ import { join } from 'node:path';
 
 import { describe, expect, it, vi } from 'vitest';
 
+import { generateSigningKeys } from '@/rules/signature';
+
 import { inflow } from './inflow-command';
 
 // Every command is a process start, one to several seconds on a busy machine.
@@ -56,6 +58,34 @@ describe('inflow validate', () => {
     expect(result.stdout).toMatch(
       new RegExp(`^${truncated}: \\$: expected valid JSON, found .+\\n$`),
     );
+  });
+});
+
+describe('inflow on a file that is not UTF-8', () => {
+  // "Café" saved as Latin-1: é is the single byte E9, the 27th byte of the file.
+  const latin1 = join(dir, 'latin1.json');
+  writeFileSync(latin1, Buffer.from('{"format":1,\n  "name":"Caf\u00e9"}', 'latin1'));
+  const where =
+    'expected UTF-8 text, found a byte that is not UTF-8 at line 2, column 14 (byte 27)';
+
+  it('should refuse it in validate, saying where, not read it with a replacement character', () => {
+    const result = inflow('validate', latin1);
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(`${latin1}: $: ${where}\n`);
+  });
+
+  it('should refuse it in policy and verify alike', async () => {
+    const { publicKey: key } = await generateSigningKeys();
+
+    expect(inflow('policy', latin1)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(where),
+    });
+    expect(inflow('verify', '--trusted-key', key, latin1)).toMatchObject({
+      code: 1,
+      stderr: `inflow: ${latin1}: ${where}\n`,
+    });
   });
 });
 

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 
 import { EffectivePolicy } from '@/components/effective-policy';
 import { LessonList } from '@/components/lesson-list';
+import { AddPacks } from '@/components/pack-sources-add';
 import { PackSources } from '@/components/pack-sources';
 import { disabledPacks } from '@/lib/pack-settings';
 import type { PackSourceView, SourcesState } from '@/lib/pack-sources-view';
@@ -181,5 +182,45 @@ describe('the lesson list', () => {
     const { all } = mount(<LessonList lessons={[lesson]} onOpen={() => {}} />);
 
     expect(all('lesson-why')[0]?.textContent).toBe('Because · From Acme playbook');
+  });
+});
+
+describe('adding a pack file', () => {
+  function choose(input: HTMLElement, bytes: Uint8Array<ArrayBuffer>) {
+    Object.defineProperty(input, 'files', {
+      value: [new File([bytes], 'pack.json')],
+      configurable: true,
+    });
+    input.dispatchEvent(new Event('change'));
+  }
+
+  it('should refuse a file that is not UTF-8 before sending it anywhere', async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const { all } = mount(<AddPacks />);
+
+    // "Café" saved as Latin-1.
+    choose(all('pack-file')[0]!, new Uint8Array([0x7b, 0x22, 0x43, 0x61, 0x66, 0xe9, 0x22, 0x7d]));
+
+    await vi.waitFor(() =>
+      expect(all('pack-refused')[0]?.textContent).toContain(
+        'the file is not UTF-8 text: save the pack as UTF-8 and choose it again',
+      ),
+    );
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('should send a UTF-8 file to the background, as written', async () => {
+    const send = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockResolvedValue({ value: { ok: true, id: 'mine', name: 'Mine', version: '1.0.0' } });
+    const { all } = mount(<AddPacks />);
+
+    choose(all('pack-file')[0]!, new TextEncoder().encode('{"name":"Café"}'));
+
+    await vi.waitFor(() => expect(all('pack-added')).toHaveLength(1));
+    expect(send).toHaveBeenCalledWith({
+      inflow: 'sources.import',
+      data: { text: '{"name":"Café"}', fileName: 'pack.json' },
+    });
   });
 });

@@ -1,0 +1,51 @@
+/**
+ * Reading the text files the CLI is given: packs and policies. A file that is not
+ * UTF-8 is refused with the place of its first bad byte, rather than read with
+ * U+FFFD in place of the bytes, which would let a pack saved in another encoding
+ * pass validation with its text changed.
+ */
+import { readFile } from 'node:fs/promises';
+
+import { utf8Text } from '@/lib/utf8';
+
+/** The file's text; throws NotUtf8Error naming the place of the first bad byte. */
+export async function readUtf8(file: string): Promise<string> {
+  const bytes = await readFile(file);
+  const text = utf8Text(bytes);
+  if (text === undefined) throw new NotUtf8Error(placeOfFirstBadByte(bytes));
+  return text;
+}
+
+export class NotUtf8Error extends Error {
+  constructor(readonly place: string) {
+    super(`expected UTF-8 text, found a byte that is not UTF-8 at ${place}`);
+  }
+}
+
+/** "line 3, column 7 (byte 41)": where the first bad sequence starts, counting from 1. */
+function placeOfFirstBadByte(bytes: Uint8Array): string {
+  // Streaming decode waits for characters cut at the end, so a prefix fails exactly
+  // when it holds a bad sequence: search for the longest prefix that passes.
+  const decodes = (length: number) => {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), {
+        stream: true,
+      });
+    } catch {
+      return undefined;
+    }
+  };
+  let passes = 0;
+  let fails = bytes.length;
+  while (fails - passes > 1) {
+    const middle = Math.floor((passes + fails) / 2);
+    if (decodes(middle) === undefined) fails = middle;
+    else passes = middle;
+  }
+
+  // The text before the bad sequence; its start is the byte after that text's own.
+  const before = decodes(passes) ?? '';
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `line ${line}, column ${column} (byte ${new TextEncoder().encode(before).length + 1})`;
+}
