@@ -168,6 +168,30 @@ describe('pack limits', () => {
       problem: { expected: 'valid JSON' },
     });
   });
+
+  it('should refuse a key written twice in one object, which JSON.parse would drop', () => {
+    const text = '{"tools": [{"id": "a"}, {"id": "b", "contexts": [],\n  "contexts": []}]}';
+
+    expect(parsePackText(text)).toEqual({
+      problem: {
+        path: '$.tools[1]',
+        expected: 'each key once in an object',
+        found: '"contexts" a second time, at line 2, column 3',
+      },
+    });
+  });
+
+  it('should find a key written twice however it is escaped', () => {
+    expect(parsePackText('{"id": "a", "\\u0069d": "b"}')).toMatchObject({
+      problem: { path: '$', found: '"id" a second time, at line 1, column 13' },
+    });
+  });
+
+  it('should let different objects use the same keys', () => {
+    expect(parsePackText('{"a": {"id": 1}, "b": {"id": 2}}')).toEqual({
+      value: { a: { id: 1 }, b: { id: 2 } },
+    });
+  });
 });
 
 describe('the probes asked of a page', () => {
