@@ -67,6 +67,10 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
         pack: { type: 'string', multiple: true },
       },
     });
+    const onePage = values.url ?? values.title ?? values.html;
+    if (values.urls && onePage !== undefined) {
+      return fail('match takes --urls FILE.jsonl, or --url URL with --title and --html, not both');
+    }
     const rules = compileRules(await readPacks(values.pack ?? []));
 
     if (values.urls) {

@@ -155,6 +155,17 @@ describe('inflow match', () => {
     });
     expect(lines[3]).toMatchObject({ tool: 'jira', context: 'issue' });
   });
+
+  it('should refuse --urls together with --url, rather than drop one of them', () => {
+    const input = file('one.jsonl', JSON.stringify({ url: opportunity }));
+
+    const result = inflow('match', '--urls', input, '--url', opportunity);
+
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatch(
+      /^inflow: match takes --urls FILE.jsonl, or --url URL .* not both/,
+    );
+  });
 });
 
 describe('inflow test and schema', () => {
