@@ -43,9 +43,12 @@ function placeOfFirstBadByte(bytes: Uint8Array): string {
     else passes = middle;
   }
 
-  // The text before the bad sequence; its start is the byte after that text's own.
+  // The text before the bad sequence; its start is the byte after that text's own,
+  // and after the byte order mark, which the decoder reads without a character.
   const before = decodes(passes) ?? '';
+  const mark = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const byte = mark + new TextEncoder().encode(before).length + 1;
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return `line ${line}, column ${column} (byte ${new TextEncoder().encode(before).length + 1})`;
+  return `line ${line}, column ${column} (byte ${byte})`;
 }

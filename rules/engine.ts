@@ -87,7 +87,7 @@ export function compileRules(packs: readonly Pack[], options: CompileOptions = {
 
   return {
     match: (signals) => match(tools, placements, signals),
-    probesFor: (url) => probesFor(tools, url),
+    probesFor: (url) => probesFor(tools, placements, url),
     hostGlobs: () => tools.globs(),
     module: (pack, id) => modules.get(`${pack}/${id}`),
     warnings,
@@ -111,14 +111,18 @@ function overridden(pack: Pack, tool: string, earlier: Pack): string {
   return `${pack.id}: tool "${tool}" is defined by the earlier pack "${earlier.id}", whose definition is used`;
 }
 
-/** The probes of the candidate tools' signals, and of their contexts the address allows. */
-function probesFor(tools: ToolIndex, url: string): string[] {
+/**
+ * The probes of the candidate tools' signals and lesson placements, and of the
+ * tools' contexts that the address allows.
+ */
+function probesFor(tools: ToolIndex, placements: PlacementIndex, url: string): string[] {
   const page = readPage({ url });
   if (!page) return [];
 
   const probes = new Set<string>();
   for (const { tool } of tools.candidates(page.url.host)) {
     for (const key of tool.signalProbes) probes.add(key);
+    for (const key of placements.probesOf(tool.source.id)) probes.add(key);
     for (const context of tool.contexts) {
       if (context.fitsAddress(page) === false) continue;
       for (const key of context.probes) probes.add(key);

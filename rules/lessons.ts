@@ -28,18 +28,26 @@ interface CompiledPlacement {
 
 export class PlacementIndex {
   readonly #byTool = new Map<string, CompiledPlacement[]>();
+  readonly #probesByTool = new Map<string, Set<string>>();
 
   add(pack: Pack, module: Module): void {
     for (const placement of module.showOn) {
       const list = this.#byTool.get(placement.tool) ?? [];
+      const probes = this.#probesByTool.get(placement.tool) ?? new Set<string>();
       list.push({
         pack,
         module,
         context: placement.context,
-        test: placement.when && compileCondition(placement.when, () => {}),
+        test: placement.when && compileCondition(placement.when, (key) => probes.add(key)),
       });
       this.#byTool.set(placement.tool, list);
+      this.#probesByTool.set(placement.tool, probes);
     }
+  }
+
+  /** The DOM probes that the placements on a tool read, asked on all of its pages. */
+  probesOf(tool: string): ReadonlySet<string> {
+    return this.#probesByTool.get(tool) ?? new Set();
   }
 
   /** The lessons for a tool's context, once each, in pack order. */

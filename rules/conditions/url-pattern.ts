@@ -107,14 +107,27 @@ export function patternBacktrackingProblem(source: string, delimiter = '/'): str
  * `/:kind/x`, `/item-:id` or `/area*`, whose first segment varies.
  */
 export function leadingSegment(source: string): string | undefined {
-  const [first, next] = parse(bareWildcards(source), { delimiter: '/', prefixes: '/' });
+  const [first, ...rest] = parse(bareWildcards(source), { delimiter: '/', prefixes: '/' });
   if (typeof first !== 'string' || !first.startsWith('/')) return undefined;
 
   const end = first.indexOf('/', 1);
   if (end !== -1) return first.slice(1, end);
-  const segmentEnds =
-    next === undefined || (typeof next !== 'string' && next.prefix.startsWith('/'));
-  return segmentEnds ? first.slice(1) : undefined;
+  return segmentEndsAfter(rest) ? first.slice(1) : undefined;
+}
+
+/**
+ * Whether whatever follows a pattern's first literal starts a new segment on every
+ * path it matches: a `/`, the end, or a group that begins with `/` and must be there.
+ * A group that may be left out (`/issues/:id?.json` matches `/issues.json`) passes
+ * the decision to what comes after it.
+ */
+function segmentEndsAfter(tokens: readonly (string | Key)[]): boolean {
+  for (const token of tokens) {
+    if (typeof token === 'string') return token.startsWith('/');
+    if (!token.prefix.startsWith('/')) return false;
+    if (token.modifier !== '?' && token.modifier !== '*') return true;
+  }
+  return true;
 }
 
 /** The first segment of a pathname: `area` for `/area/7`, `` for `/`. */

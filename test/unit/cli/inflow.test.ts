@@ -75,6 +75,13 @@ describe('inflow on a file that is not UTF-8', () => {
     expect(result.stdout).toBe(`${latin1}: $: ${where}\n`);
   });
 
+  it('should count the byte order mark in the byte number', () => {
+    const marked = join(dir, 'marked.json');
+    writeFileSync(marked, Buffer.from([0xef, 0xbb, 0xbf, ...Buffer.from('{"a":"'), 0xff, 0x7d]));
+
+    expect(inflow('validate', marked).stdout).toContain('at line 1, column 7 (byte 10)');
+  });
+
   it('should refuse it in policy and verify alike', async () => {
     const { publicKey: key } = await generateSigningKeys();
 

@@ -229,6 +229,25 @@ describe('the probes asked of a page', () => {
     expect(rules.probesFor('https://crm.example/settings').sort()).toEqual(['has:#report']);
   });
 
+  it('should ask for the probes a lesson placement reads', () => {
+    const module = {
+      id: 'editor-tips',
+      title: 'Editor tips',
+      minutes: 2,
+      kind: 'lesson' as const,
+      language: 'en',
+      body: 'Text.',
+      showOn: [{ tool: 'crm', when: { selector: '#editor' } }],
+    };
+    const withLesson = compileRules([pack({ tools: [crm], modules: [module] })]);
+    const url = 'https://crm.example/settings';
+
+    expect(withLesson.probesFor(url)).toContain('has:#editor');
+    expect(
+      withLesson.match({ url, probes: { 'has:#report': '', 'has:#editor': '' } }),
+    ).toMatchObject({ context: 'titled', lessons: [{ module: 'editor-tips' }] });
+  });
+
   it('should ask for every probe a context might need where its address can match', () => {
     expect(rules.probesFor('https://crm.example/deals/7').sort()).toEqual([
       'has:#report',

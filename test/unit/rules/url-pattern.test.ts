@@ -15,20 +15,45 @@ describe('the first segment a path pattern spells out', () => {
     ['/', ''],
     ['/a\\:b/c', 'a:b'],
     ['/area/*', 'area'],
+    ['/area{/:id}?/view', 'area'],
+    ['/area/:id?', 'area'],
   ])('should read %s as starting with "%s"', (pattern, segment) => {
     expect(leadingSegment(pattern)).toBe(segment);
   });
 
-  it.each(['/:kind/x', '/item-:id', '/*', '/area(.*)', '/area{-x}?', '*'])(
-    'should not name a first segment for %s, whose first segment varies',
-    (pattern) => {
-      expect(leadingSegment(pattern)).toBeUndefined();
-    },
-  );
+  it.each([
+    '/:kind/x',
+    '/item-:id',
+    '/*',
+    '/area(.*)',
+    '/area{-x}?',
+    '*',
+    '/issues/:id?.json',
+    '/a{/b}?c',
+    '/a/:x*b',
+  ])('should not name a first segment for %s, whose first segment varies', (pattern) => {
+    expect(leadingSegment(pattern)).toBeUndefined();
+  });
 
   it('should agree with the pattern on every path it matches', () => {
-    const patterns = ['/area/:id', '/area{/:id}?', '/area', '/', '/lightning/r/:o/:id/view'];
-    const paths = ['/area', '/area/7', '/area/', '/areas/7', '/', '/lightning/r/Account/1/view'];
+    const patterns = [
+      '/area/:id',
+      '/area{/:id}?',
+      '/area',
+      '/',
+      '/lightning/r/:o/:id/view',
+      '/area{/:id}?/view',
+    ];
+    const paths = [
+      '/area',
+      '/area/7',
+      '/area/',
+      '/areas/7',
+      '/',
+      '/lightning/r/Account/1/view',
+      '/area/view',
+      '/area/7/view',
+    ];
 
     for (const pattern of patterns) {
       const compiled = compileComponentPattern(pattern);
