@@ -123,10 +123,10 @@ describe('random packs', () => {
           rules.match({ url, title, probes: everything }),
         );
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
 
-    // Some runs must leave probes out, or this test proves nothing.
+    // Some runs must leave probes out, or this test proves nothing (about 5 % of runs do).
     expect(compared).toBeGreaterThan(10);
   });
 });
