@@ -48,7 +48,9 @@ function placeOfFirstBadByte(bytes: Uint8Array): string {
   const before = decodes(passes) ?? '';
   const mark = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const byte = mark + new TextEncoder().encode(before).length + 1;
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
+  // Lines end at LF, CRLF or a lone CR, as the duplicate-key check counts them.
+  const lines = before.split(/\r\n|\r|\n/);
+  const line = lines.length;
+  const column = lines.at(-1)!.length + 1;
   return `line ${line}, column ${column} (byte ${byte})`;
 }

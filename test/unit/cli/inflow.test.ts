@@ -75,6 +75,13 @@ describe('inflow on a file that is not UTF-8', () => {
     expect(result.stdout).toBe(`${latin1}: $: ${where}\n`);
   });
 
+  it('should count lines ended by a lone CR, as the duplicate-key check does', () => {
+    const mac = join(dir, 'mac.json');
+    writeFileSync(mac, Buffer.from([...Buffer.from('{\r"a":1,\r"b":"'), 0xff, 0x22, 0x7d]));
+
+    expect(inflow('validate', mac).stdout).toContain('at line 3, column 6 (byte 15)');
+  });
+
   it('should count the byte order mark in the byte number', () => {
     const marked = join(dir, 'marked.json');
     writeFileSync(marked, Buffer.from([0xef, 0xbb, 0xbf, ...Buffer.from('{"a":"'), 0xff, 0x7d]));
