@@ -3,7 +3,7 @@
  * bytes and how deeply its JSON nests. Both are checked before the schema runs,
  * since the schema walks nested conditions recursively.
  */
-import { visit } from 'jsonc-parser';
+import { createScanner, SyntaxKind } from 'jsonc-parser';
 
 import { jsonPath, type Problem } from './problem';
 
@@ -17,19 +17,17 @@ export function depthProblem(value: unknown): Problem | null {
   while (stack.length > 0) {
     const { value: node, path, depth } = stack.pop()!;
     if (typeof node !== 'object' || node === null) continue;
-    if (depth >= MAX_DEPTH) {
-      return {
-        path,
-        expected: `nesting at most ${MAX_DEPTH} levels deep`,
-        found: 'deeper nesting',
-      };
-    }
+    if (depth >= MAX_DEPTH) return nestingProblem(path);
     for (const [key, child] of Object.entries(node)) {
       const childPath = Array.isArray(node) ? `${path}[${key}]` : `${path}.${key}`;
       stack.push({ value: child, path: childPath, depth: depth + 1 });
     }
   }
   return null;
+}
+
+function nestingProblem(path: string): Problem {
+  return { path, expected: `nesting at most ${MAX_DEPTH} levels deep`, found: 'deeper nesting' };
 }
 
 /** Parses a pack file's text, refusing oversized input before parsing it. */
@@ -48,32 +46,53 @@ export function parsePackText(text: string): { value: unknown } | { problem: Pro
     return { problem: { path: '$', expected: 'valid JSON', found: reason } };
   }
 
-  // Depth first: the key check below recurses, as the schema does.
-  const problem = depthProblem(value) ?? repeatedKeyProblem(text);
+  const problem = depthProblem(value) ?? writtenProblem(text);
   return problem ? { problem } : { value };
 }
 
-/**
- * The first key written twice in one object. JSON.parse keeps the last and drops the
- * first without a word, so a pack with two `contexts` would lose one of them; the
- * admin is told instead. jsonc-parser's visitor reads the text once more, about as
- * fast as JSON.parse, and only after it succeeded.
- */
-export function repeatedKeyProblem(text: string): Problem | null {
-  const objects: Set<string>[] = [];
-  let problem: Problem | null = null;
+/** Where the reading of a JSON text stands in one object or array. */
+interface Level {
+  /** The keys the object has shown so far; absent for an array. */
+  keys?: Set<string>;
+  /** The key or index of the value being read. */
+  at: string | number;
+}
 
-  visit(text, {
-    onObjectBegin: () => void objects.push(new Set()),
-    onObjectEnd: () => void objects.pop(),
-    onObjectProperty: (key, _offset, _length, line, column, pathOf) => {
-      const keys = objects.at(-1)!;
-      if (!problem && keys.has(key)) {
-        const found = `${JSON.stringify(key)} a second time, at line ${line + 1}, column ${column + 1}`;
-        problem = { path: jsonPath(pathOf()), expected: 'each key once in an object', found };
+/**
+ * What only the text shows, once JSON.parse has taken it: a key written twice in one
+ * object, which JSON.parse drops without a word (a pack with two `contexts` would
+ * lose one), and nesting deeper than the limit inside that dropped copy. A token scan
+ * with a stack of its own, so that deep nesting cannot overflow the call stack.
+ */
+export function writtenProblem(text: string): Problem | null {
+  const scanner = createScanner(text, true);
+  const levels: Level[] = [];
+  let keyNext = false;
+
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    const level = levels.at(-1);
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (levels.length >= MAX_DEPTH) return nestingProblem(jsonPath(levels.map(({ at }) => at)));
+      keyNext = token === SyntaxKind.OpenBraceToken;
+      levels.push(keyNext ? { keys: new Set(), at: '' } : { at: 0 });
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      levels.pop();
+      keyNext = false;
+    } else if (token === SyntaxKind.CommaToken && level) {
+      if (level.keys) keyNext = true;
+      else level.at = Number(level.at) + 1;
+    } else if (token === SyntaxKind.StringLiteral && keyNext && level?.keys) {
+      keyNext = false;
+      const key = scanner.getTokenValue();
+      if (level.keys.has(key)) {
+        const place = `line ${scanner.getTokenStartLine() + 1}, column ${scanner.getTokenStartCharacter() + 1}`;
+        const found = `${JSON.stringify(key)} a second time, at ${place}`;
+        const path = jsonPath(levels.slice(0, -1).map(({ at }) => at));
+        return { path, expected: 'each key once in an object', found };
       }
-      keys.add(key);
-    },
-  });
-  return problem;
+      level.keys.add(key);
+      level.at = key;
+    }
+  }
+  return null;
 }

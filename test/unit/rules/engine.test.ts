@@ -187,6 +187,16 @@ describe('pack limits', () => {
     });
   });
 
+  it('should refuse deep nesting in the copy of a key that JSON.parse drops, naming where', () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    const parsed = parsePackText(`{"tools": {"a": ${deep}, "a": 1}}`);
+
+    expect(parsed).toMatchObject({
+      problem: { expected: `nesting at most ${MAX_DEPTH} levels deep`, found: 'deeper nesting' },
+    });
+    if ('problem' in parsed) expect(parsed.problem.path).toMatch(/^\$\.tools\.a\[0\]\[0\]/);
+  });
+
   it('should let different objects use the same keys', () => {
     expect(parsePackText('{"a": {"id": 1}, "b": {"id": 2}}')).toEqual({
       value: { a: { id: 1 }, b: { id: 2 } },
