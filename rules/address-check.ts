@@ -5,13 +5,11 @@
  */
 import { compileCondition } from './compile';
 import type { Condition } from './conditions/condition';
+import { conditionKinds } from './conditions/index';
 import type { Page } from './page';
 
 /** `true` or `false` when the address settles it; `undefined` when the title or DOM must. */
 export type AddressCheck = (page: Page) => boolean | undefined;
-
-// The kinds that read only the address.
-const ADDRESS_KINDS = new Set(['path', 'hash', 'host', 'query']);
 
 const unknown: AddressCheck = () => undefined;
 
@@ -21,7 +19,7 @@ export function compileAddressCheck(condition: Condition): AddressCheck {
   if (key === 'all') return combined((spec as Condition[]).map(compileAddressCheck), false);
   if (key === 'any') return combined((spec as Condition[]).map(compileAddressCheck), true);
   if (key === 'not') return negation(compileAddressCheck(spec as Condition));
-  if (!ADDRESS_KINDS.has(key)) return unknown;
+  if (conditionKinds[key].reads !== 'address') return unknown;
 
   const test = compileCondition(condition, () => undefined);
   return (page) => test(page) !== null;

@@ -7,6 +7,7 @@ import { conditionSchema } from './schema';
 /** Every listed condition holds; their groups and reasons are combined. */
 export const all = defineCondition({
   key: 'all',
+  reads: 'conditions',
   summary: 'every listed condition holds',
   schema: z
     .array(z.lazy((): z.ZodType<Condition> => conditionSchema))

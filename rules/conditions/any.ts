@@ -7,6 +7,7 @@ import { conditionSchema } from './schema';
 /** The first listed condition that holds gives the evidence. */
 export const any = defineCondition({
   key: 'any',
+  reads: 'conditions',
   summary: 'at least one listed condition holds (the first that holds gives the groups)',
   schema: z
     .array(z.lazy((): z.ZodType<Condition> => conditionSchema))

@@ -6,6 +6,7 @@ import { compileTextTest, describeTextTest, textTestSchema } from './text-test';
 /** An attribute of the first element matching a selector. */
 export const attribute = defineCondition({
   key: 'attribute',
+  reads: 'page',
   summary: 'attribute `name` of the first element matching `selector` passes a text test',
   schema: textTestSchema.extend({
     selector: z.string().min(1).max(500),

@@ -4,6 +4,7 @@ import { compileComponentPattern, patternSchema } from './url-pattern';
 /** The fragment without `#`, in URLPattern syntax: `inbox/:thread`. */
 export const hash = defineCondition({
   key: 'hash',
+  reads: 'address',
   summary: 'the fragment (without "#") matches a URLPattern pattern, for apps that route there',
   schema: patternSchema('/'),
   compile(pattern) {

@@ -25,6 +25,12 @@ export interface CompileContext {
 export interface ConditionKind<Spec> {
   /** The key that names the kind in a pack, for example `"path"`. */
   key: string;
+  /**
+   * What the kind reads: the page's address alone, the rest of the page (its title or
+   * DOM), or the conditions nested in it. Address kinds let the matcher rule a context
+   * out before the content script reads the page.
+   */
+  reads: 'address' | 'page' | 'conditions';
   /** One line for the pack-format reference. */
   summary: string;
   schema: z.ZodType<Spec>;

@@ -6,6 +6,7 @@ import { compileTextTest, describeTextTest, textTestSchema } from './text-test';
 /** A `<meta name>` or `<meta property>` tag and its content. */
 export const meta = defineCondition({
   key: 'meta',
+  reads: 'page',
   summary: 'a meta tag (by `name` or `property`) is present and its content passes a text test',
   schema: textTestSchema.extend({ name: z.string().regex(/^[\w:.-]{1,100}$/) }),
   compile(spec, context) {

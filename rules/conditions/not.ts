@@ -7,6 +7,7 @@ import { conditionSchema } from './schema';
 /** The condition does not hold. */
 export const not = defineCondition({
   key: 'not',
+  reads: 'conditions',
   summary: 'the condition does not hold',
   schema: z.lazy((): z.ZodType<Condition> => conditionSchema),
   compile(condition, context) {

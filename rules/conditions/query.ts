@@ -15,6 +15,7 @@ const querySchema = textTestSchema.extend({
 /** A query parameter: present, absent, or its value tested; `as` names it as a group. */
 export const query = defineCondition({
   key: 'query',
+  reads: 'address',
   summary: 'a query parameter is present (or `absent`), optionally with a text test on its value',
   schema: querySchema,
   compile(spec) {

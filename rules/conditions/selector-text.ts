@@ -6,6 +6,7 @@ import { compileTextTest, describeTextTest, textTestSchema } from './text-test';
 /** The text of the first element matching a selector. */
 export const selectorText = defineCondition({
   key: 'selectorText',
+  reads: 'page',
   summary: 'the text of the first element matching `selector` passes a text test',
   schema: textTestSchema.extend({ selector: z.string().min(1).max(500) }),
   compile(spec, context) {

@@ -5,6 +5,7 @@ import { defineCondition, holds } from './kind';
 /** An element matching a CSS selector is on the page. */
 export const selector = defineCondition({
   key: 'selector',
+  reads: 'page',
   summary: 'an element matching a CSS selector is on the page',
   schema: z.string().min(1).max(500),
   compile(css, context) {

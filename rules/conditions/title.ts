@@ -4,6 +4,7 @@ import { compileTextTest, describeTextTest, textTestSchema } from './text-test';
 /** The document title. */
 export const title = defineCondition({
   key: 'title',
+  reads: 'page',
   summary: 'the page title passes a text test (`equals`, `contains`, `matches`)',
   schema: textTestSchema,
   compile(spec) {
