@@ -47,8 +47,13 @@ export function ImportBackup({ onImported, importer = importFile }: ImportProps)
     setState({ status: 'working' });
     const result = await importState(() => importer(db, file));
     setState(result);
-    // A backup can hold installed packs; the background reads them again.
-    if (result.status === 'done') sendMessage('sources.reload', {}).catch(() => {});
+    // A backup can hold installed packs; the background reads them again. If it
+    // cannot now, it reads them at its next start: the import itself is done.
+    if (result.status === 'done') {
+      sendMessage('sources.reload', {}).catch((error: unknown) =>
+        logger.warn('The background could not read the imported packs yet', error),
+      );
+    }
     // The same file can be chosen again (and must then change nothing).
     input.value = '';
     onImported();

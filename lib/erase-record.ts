@@ -7,7 +7,7 @@
 import type { InflowDatabase } from './db';
 
 export function eraseRecord(db: InflowDatabase): Promise<void> {
-  const record = db.tables.filter((table) => table.name !== 'packs');
+  const record = db.tables.filter((table) => table.name !== db.packs.name);
   return db.transaction('rw', record, async () => {
     await Promise.all(record.map((table) => table.clear()));
   });

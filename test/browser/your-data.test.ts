@@ -105,7 +105,7 @@ describe('the learner record, end to end', () => {
     await data.getByTestId('delete-confirm').click();
     await expect
       .poll(() => data.getByTestId('delete-status').textContent())
-      .toContain('Everything was deleted');
+      .toContain('Your whole record was deleted');
     const emptied = await readRecord(data);
     await data.getByTestId('import-file').setInputFiles(first);
     await expect
