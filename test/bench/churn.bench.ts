@@ -203,7 +203,7 @@ function mostInOneSecond(times: readonly number[]): number {
 
 export async function churnBenchmarks(quick: boolean): Promise<Figure[]> {
   const longMs = quick ? 3000 : 10_000;
-  const rounds = quick ? 20 : 100;
+  const rounds = quick ? 40 : 100;
 
   return withExtension(buildFixtureExtension(), async (browser) => {
     const opener = await browser.openPage('about:blank');
