@@ -43,11 +43,24 @@ export function parsePackText(text: string): { value: unknown } | { problem: Pro
     value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { problem: { path: '$', expected: 'valid JSON', found: reason } };
+    return { problem: { path: '$', expected: 'valid JSON', found: withLine(reason, text) } };
   }
 
   const problem = depthProblem(value) ?? writtenProblem(text);
   return problem ? { problem } : { value };
+}
+
+/**
+ * V8 names the character offset of a JSON syntax error; only newer versions add the
+ * line, which is what an admin looks for in an editor.
+ */
+function withLine(reason: string, text: string): string {
+  const position = /at position (\d+)/.exec(reason);
+  if (!position || /\bline\b/.test(reason)) return reason;
+
+  // Lines end at LF, CRLF or a lone CR, as the duplicate-key check counts them.
+  const lines = text.slice(0, Number(position[1])).split(/\r\n|\r|\n/);
+  return `${reason} (line ${lines.length} column ${lines.at(-1)!.length + 1})`;
 }
 
 /** Where the reading of a JSON text stands in one object or array. */

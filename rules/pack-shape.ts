@@ -40,11 +40,15 @@ function toProblem(issue: z.core.$ZodIssue): Problem {
 
 let knownKeys: string[] | undefined;
 
-/** ` (did you mean "hosts"?)` when a key of the format is one or two edits away. */
+/**
+ * ` (did you mean "hosts"?)` when another key of the format is one or two edits away.
+ * Not the key itself: `host` is a key of conditions, but in a tool a typo for `hosts`.
+ */
 function didYouMean(key: string): string {
-  knownKeys ??= [...keysOf(packJsonSchema())];
-  const near = closest(key, knownKeys);
-  return distance(key, near) <= 2 ? ` (did you mean "${near}"?)` : '';
+  knownKeys ??= [...new Set(keysOf(packJsonSchema()))];
+  const candidates = knownKeys.filter((known) => known !== key);
+  const near = closest(key, candidates);
+  return near !== undefined && distance(key, near) <= 2 ? ` (did you mean "${near}"?)` : '';
 }
 
 function* keysOf(schema: unknown): Generator<string> {
@@ -57,12 +61,30 @@ function* keysOf(schema: unknown): Generator<string> {
 
 function expectedOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') return issue.expected;
-  return issue.message.replace(/^Invalid input: expected /, '');
+  if (issue.code === 'invalid_value') {
+    const values = issue.values.map((value) => JSON.stringify(value));
+    return values.length === 1 ? values[0]! : `one of ${values.join(', ')}`;
+  }
+  if (issue.code === 'too_small' || issue.code === 'too_big') return sizeOf(issue);
+  // Zod's own sentences ("Invalid string: must match pattern …"), without their label.
+  return issue.message.replace(/^[A-Z][a-z]+( [a-z]+)?: (expected )?/, '');
+}
+
+/** `at least 1 item`, `at most 80 characters`, `a number of at least 0`. */
+function sizeOf(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const least = issue.code === 'too_small';
+  const limit = Number(least ? issue.minimum : issue.maximum);
+  const exclusive = issue.inclusive === false;
+  const bound = `${least ? (exclusive ? 'more than' : 'at least') : exclusive ? 'less than' : 'at most'} ${limit}`;
+  if (issue.origin === 'array' || issue.origin === 'set')
+    return `${bound} item${limit === 1 ? '' : 's'}`;
+  if (issue.origin === 'string') return `${bound} character${limit === 1 ? '' : 's'}`;
+  return `a number ${bound}`;
 }
 
 function foundOf(issue: z.core.$ZodIssue): string {
   const input = (issue as { input?: unknown }).input;
-  if (input === undefined) return issue.code === 'invalid_type' ? 'nothing' : 'an invalid value';
+  if (input === undefined) return 'nothing';
 
   const shown = JSON.stringify(input) ?? String(input);
   return shown.length > 80 ? `${shown.slice(0, 77)}…` : shown;

@@ -169,6 +169,13 @@ describe('pack limits', () => {
     });
   });
 
+  it('should give the line and column of a JSON syntax error', () => {
+    const parsed = parsePackText('{\n  "format": 1,\r\n  tools: []\n}');
+
+    expect(parsed).toMatchObject({ problem: { path: '$', expected: 'valid JSON' } });
+    if ('problem' in parsed) expect(parsed.problem.found).toMatch(/line 3 column 3\)?$/);
+  });
+
   it('should refuse a key written twice in one object, which JSON.parse would drop', () => {
     const text = '{"tools": [{"id": "a"}, {"id": "b", "contexts": [],\n  "contexts": []}]}';
 

@@ -42,6 +42,28 @@ describe('validatePack', () => {
     ]);
   });
 
+  it('should suggest another key of the format, not the misspelt key itself', () => {
+    const pack = minimalPack();
+    const { hosts, ...rest } = pack.tools[0]!;
+    pack.tools[0] = { ...rest, host: hosts } as never;
+
+    expect(problemsOf(pack)).toContain(
+      '$.tools[0]: expected only known keys, found unknown key "host" (did you mean "hosts"?)',
+    );
+  });
+
+  it('should say what a field takes in words: its choices, its least size', () => {
+    const pack = minimalPack();
+    Object.assign(pack.tools[0]!, { category: 'cmr', contexts: [] });
+
+    expect(problemsOf(pack)).toEqual([
+      expect.stringMatching(
+        /^\$\.tools\[0\]\.category: expected one of "crm", "help_desk", .*, found "cmr"$/,
+      ),
+      '$.tools[0].contexts: expected at least 1 item, found []',
+    ]);
+  });
+
   it('should report every problem at once, each with its path', () => {
     const pack = { ...minimalPack(), version: 'one', format: 2 };
     pack.tools[0]!.hosts = ['https://crm.acme.example/'];
