@@ -23,6 +23,8 @@ import {
 
 const usage = `usage: npm run --silent inflow -- <command>
 
+Relative paths are read from the folder the command was typed in.
+
   validate <pack.json…>                 check packs; one line per problem
   test <pack.json…>                     run the packs' embedded tests
   match --url URL [--title T] [--html FILE] [--pack FILE…]
@@ -78,6 +80,9 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
       return 0;
     }
     if (!values.url) return fail('match needs --url URL or --urls FILE.jsonl');
+    if (!isWebAddress(values.url)) {
+      throw new InputError(`--url: expected an http or https address, found "${values.url}"`);
+    }
     const options = { url: values.url, title: values.title, htmlFile: values.html };
     process.stdout.write(`${await matchPage(rules, options)}\n`);
     return 0;
@@ -150,6 +155,14 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   },
 };
 
+function isWebAddress(text: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
+
 function fail(message: string): number {
   process.stderr.write(`inflow: ${message}\n\n${usage}\n`);
   return 2;
@@ -157,6 +170,10 @@ function fail(message: string): number {
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
+  if (name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
   const command = name === undefined ? undefined : commands[name];
   if (!command) return fail(name ? `unknown command "${name}"` : 'no command given');
 
@@ -173,4 +190,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// npm runs scripts from the project folder and keeps the admin's own in INIT_CWD:
+// `inflow validate acme-crm.json` typed in docs/examples reads the file there.
+if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
 process.exitCode = await main(process.argv.slice(2));

@@ -5,6 +5,8 @@ import { readFile } from 'node:fs/promises';
 import type { Detection, Rules } from '@/rules/engine';
 
 import { signalsFromHtml } from './html-signals';
+import { readFailure } from './read-text';
+import { InputError } from './signing';
 
 export interface MatchInput {
   url: string;
@@ -59,9 +61,17 @@ export async function matchPage(
   rules: Rules,
   options: { url: string; title?: string; htmlFile?: string },
 ): Promise<string> {
-  const html = options.htmlFile ? await readFile(options.htmlFile, 'utf8') : undefined;
+  const html = options.htmlFile ? await readSavedPage(options.htmlFile) : undefined;
   const detection = await matchOne(rules, { url: options.url, title: options.title, html });
   return JSON.stringify(describeMatch(options.url, detection), null, 2);
+}
+
+async function readSavedPage(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`--html ${file}: ${readFailure(error)}`);
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 
 import { readPolicy, type EffectivePolicy, type PolicyProblem } from '@/lib/policy';
 
-import { readUtf8 } from './read-text';
+import { NotUtf8Error, readFailure, readUtf8 } from './read-text';
 import { InputError } from './signing';
 
 /** Inflow's add-on id in Firefox (`browser_specific_settings.gecko.id`). */
@@ -28,11 +28,22 @@ export interface PolicyReport {
 
 /** Reads a policy file and reports what the browsers and Inflow make of it. */
 export async function checkPolicyFile(file: string): Promise<PolicyReport> {
+  let text: string;
+  try {
+    text = await readUtf8(file);
+  } catch (error) {
+    const reason = error instanceof NotUtf8Error ? error.message : readFailure(error);
+    throw new InputError(`${file}: ${reason}`);
+  }
+
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readUtf8(file));
+    parsed = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    // The .reg and .mobileconfig examples are for deployment tools; their JSON twins
+    // (Linux's managed policy file, Firefox's policies.json) hold the same values.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError(`${file}: expected a JSON policy file, found ${reason}`);
   }
 
   const { values, browser, source } = valuesIn(parsed, file);

@@ -5,7 +5,7 @@ import { parsePackText } from '@/rules/limits';
 import type { Pack } from '@/rules/schema';
 import { formatProblem, validatePack } from '@/rules/validate';
 
-import { NotUtf8Error, readUtf8 } from './read-text';
+import { NotUtf8Error, readFailure, readUtf8 } from './read-text';
 
 export class PackFileError extends Error {
   constructor(readonly lines: string[]) {
@@ -25,8 +25,7 @@ export async function problemsOf(
     text = await readUtf8(file);
   } catch (error) {
     if (error instanceof NotUtf8Error) return { lines: [`${file}: $: ${error.message}`] };
-    const reason = error instanceof Error ? error.message : String(error);
-    return { lines: [`${file}: $: expected a readable file, found ${reason}`] };
+    return { lines: [`${file}: $: expected a readable file, found ${readFailure(error)}`] };
   }
 
   const parsed = parsePackText(text);

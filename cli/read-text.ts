@@ -5,6 +5,7 @@
  * pass validation with its text changed.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 
 import { utf8Text } from '@/lib/utf8';
 
@@ -14,6 +15,19 @@ export async function readUtf8(file: string): Promise<string> {
   const text = utf8Text(bytes);
   if (text === undefined) throw new NotUtf8Error(placeOfFirstBadByte(bytes));
   return text;
+}
+
+/**
+ * Why a file could not be read, in words, with the full path that was tried, so that
+ * a relative path read from an unexpected folder shows at once.
+ */
+export function readFailure(error: unknown): string {
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  const tried = path ? ` (tried ${resolve(path)})` : '';
+  if (code === 'ENOENT') return `no such file${tried}`;
+  if (code === 'EISDIR') return `a folder, not a file${tried}`;
+  if (code === 'EACCES') return `not allowed to read it${tried}`;
+  return error instanceof Error ? error.message : String(error);
 }
 
 export class NotUtf8Error extends Error {

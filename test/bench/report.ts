@@ -75,11 +75,16 @@ export function printTable(figures: readonly Figure[]): void {
   }
 }
 
-export function writeJson(figures: readonly Figure[], quick = false): string {
+export function writeJson(
+  figures: readonly Figure[],
+  quick = false,
+  only: readonly string[] = [],
+): string {
   const dir = resolve(import.meta.dirname, '../../.bench');
   mkdirSync(dir, { recursive: true });
-  const file = resolve(dir, quick ? 'results-quick.json' : 'results.json');
-  const report = { at: new Date().toISOString(), quick, figures };
+  const name = ['results', ...(quick ? ['quick'] : []), ...only].join('-');
+  const file = resolve(dir, `${name}.json`);
+  const report = { at: new Date().toISOString(), quick, suites: only, figures };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return file;
 }

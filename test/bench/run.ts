@@ -3,8 +3,11 @@
  * written to .bench/results.json. `npm run bench -- --quick` (CI) makes shorter
  * runs and writes .bench/results-quick.json. Browser benchmarks need the built
  * extension (`npm run build`) and Chromium. `npm run bench -- --only record` runs
- * one suite (ids below; repeat `--only` for more).
+ * one suite (ids below; repeat `--only` for more) and writes a file of its own,
+ * .bench/results-record.json, so a partial run never replaces a whole one.
  */
+import { parseArgs } from 'node:util';
+
 import { churnBenchmarks } from './churn.bench';
 import { delayedHeaderBenchmarks } from './delayed-header.bench';
 import { footprintBenchmarks } from './footprint.bench';
@@ -15,11 +18,6 @@ import { panelBenchmarks } from './panel.bench';
 import { recordBenchmarks } from './records.bench';
 import { searchBenchmarks } from './search.bench';
 import { printTable, writeJson, type Figure } from './report';
-
-const quick = process.argv.includes('--quick');
-const only = process.argv.flatMap((arg, index, args) =>
-  args[index - 1] === '--only' ? [arg.toLowerCase()] : [],
-);
 
 // Each suite: the id `--only` takes, its name, and how to run it.
 const suites: [string, string, (quick: boolean) => Figure[] | Promise<Figure[]>][] = [
@@ -34,9 +32,38 @@ const suites: [string, string, (quick: boolean) => Figure[] | Promise<Figure[]>]
   ['panel', 'panel first render (Chromium)', panelBenchmarks],
 ];
 
+const ids = suites.map(([id]) => id);
+const usage = `usage: npm run bench -- [--quick] [--only ID …]
+
+  --quick     shorter runs, as CI makes them
+  --only ID   one suite; repeat for more. IDs: ${ids.join(', ')}`;
+
+let options: { quick?: boolean; only?: string[]; help?: boolean };
+try {
+  options = parseArgs({
+    options: {
+      quick: { type: 'boolean' },
+      only: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+} catch (error) {
+  stop(error instanceof Error ? error.message : String(error));
+}
+if (options.help) {
+  process.stdout.write(`${usage}\n`);
+  process.exit(0);
+}
+
+const quick = options.quick ?? false;
+const only = [...new Set((options.only ?? []).map((id) => id.toLowerCase()))];
+const unknown = only.filter((id) => !ids.includes(id));
+if (unknown.length > 0) stop(`no suite called ${unknown.map((id) => `"${id}"`).join(', ')}`);
 const chosen = suites.filter(([id]) => only.length === 0 || only.includes(id));
-if (chosen.length < new Set(only).size) {
-  throw new Error(`--only takes these suites: ${suites.map(([id]) => id).join(', ')}`);
+
+function stop(message: string): never {
+  process.stderr.write(`bench: ${message}\n\n${usage}\n`);
+  process.exit(2);
 }
 
 const figures: Figure[] = [];
@@ -47,4 +74,4 @@ for (const [, name, run] of chosen) {
 
 process.stdout.write('\n');
 printTable(figures);
-process.stdout.write(`\nbench: written to ${writeJson(figures, quick)}\n`);
+process.stdout.write(`\nbench: written to ${writeJson(figures, quick, only)}\n`);

@@ -1,13 +1,13 @@
 // @vitest-environment node
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { describe, expect, it, vi } from 'vitest';
 
 import { generateSigningKeys } from '@/rules/signature';
 
-import { inflow } from './inflow-command';
+import { inflow, inflowIn, root } from './inflow-command';
 
 // Every command is a process start, one to several seconds on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
@@ -225,5 +225,50 @@ describe('inflow test and schema', () => {
     const schema = JSON.parse(inflow('schema').stdout);
 
     expect(schema).toMatchObject({ title: 'Inflow rule pack', type: 'object' });
+  });
+});
+
+describe('inflow for an admin new to it', () => {
+  it('should print its usage and exit 0 when asked for help', () => {
+    for (const asked of ['help', '--help']) {
+      const result = inflow(asked);
+
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^usage: npm run --silent inflow -- <command>/);
+    }
+  });
+
+  it('should read a relative path from the folder the command was typed in', () => {
+    const examples = resolve(root, 'docs/examples');
+
+    expect(inflowIn(examples, 'validate', 'acme-crm.json')).toMatchObject({ code: 0, stdout: '' });
+    expect(inflowIn(examples, 'validate', 'acme-crn.json').stdout).toBe(
+      `acme-crn.json: $: expected a readable file, found no such file (tried ${examples}/acme-crn.json)\n`,
+    );
+  });
+
+  it('should refuse a --url that is not a web address rather than match nothing', () => {
+    const result = inflow('match', '--url', 'acme.lightning.force.com/lightning/page/home');
+
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/^inflow: --url: expected an http or https address, found "/);
+  });
+
+  it('should name the option whose file is missing', () => {
+    const missing = join(dir, 'missing.html');
+
+    const result = inflow('match', '--url', opportunity, '--html', missing);
+
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toBe(`inflow: --html ${missing}: no such file (tried ${missing})\n`);
+  });
+
+  it('should say that policy reads JSON files, for the .reg example', () => {
+    const result = inflow('policy', 'docs/examples/policy/chrome-windows.reg');
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^inflow: docs\/examples\/policy\/chrome-windows.reg: expected a JSON policy file, found /,
+    );
   });
 });
