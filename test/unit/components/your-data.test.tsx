@@ -113,7 +113,9 @@ describe('the Your data page', () => {
     await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Cancel'));
     page.click('delete-confirm');
     await vi.waitFor(() =>
-      expect(page.text('delete-status')).toBe('Your whole record was deleted from this browser. Your packs and paused sites stay.'),
+      expect(page.text('delete-status')).toBe(
+        'Your whole record was deleted from this browser. Your packs and paused sites stay.',
+      ),
     );
     await vi.waitFor(() => expect(page.text('count-statements')).toBe('0'));
 
