@@ -18,23 +18,34 @@ export type WatchLifetime = Pick<
   'isInvalid' | 'signal' | 'onInvalidated' | 'setInterval'
 >;
 
+/** Failed sends in a row that the watch retries by itself before it waits for the page to change. */
+const RETRIES = 3;
+
 export function watchPage(ctx: WatchLifetime): void {
-  let probedUrl = '';
   let probes: string[] = [];
+  let probesFor = '';
+  let askingFor = '';
   let lastReport = '';
+  let failures = 0;
 
   const report = async () => {
     if (ctx.isInvalid) return;
     watchDom(domWatch, probes);
 
     const url = location.href;
-    if (url !== probedUrl) {
-      probedUrl = url;
-      const asked = await sendMessage('page.probes', { url });
-      // The page moved on while the background answered (or the answers crossed):
-      // the re-read its navigation called for asks for the new address and reports.
-      if (ctx.isInvalid || location.href !== url) return;
+    if (url !== probesFor) {
+      // Until the list for this address comes, any report would carry the answers to
+      // the previous address's probes; the answer's arrival reports instead.
+      if (askingFor === url) return;
+      const asked = await askProbes(url);
+      if (ctx.isInvalid) return;
+      if (location.href !== url) {
+        // The page moved on while the background answered: ask for where it is now.
+        reread.trigger();
+        return;
+      }
       probes = asked;
+      probesFor = url;
       watchDom(domWatch, probes);
     }
 
@@ -42,9 +53,36 @@ export function watchPage(ctx: WatchLifetime): void {
     const serialized = JSON.stringify(signals);
     if (serialized === lastReport) return;
     lastReport = serialized;
-    await sendMessage('page.report', signals);
+    try {
+      await sendMessage('page.report', signals);
+    } catch (error) {
+      lastReport = '';
+      throw error;
+    }
   };
-  const reread = throttle(() => void report().catch(() => ctx.isInvalid), REREAD_INTERVAL_MS);
+
+  const askProbes = async (url: string) => {
+    askingFor = url;
+    try {
+      return await sendMessage('page.probes', { url });
+    } finally {
+      if (askingFor === url) askingFor = '';
+    }
+  };
+
+  const reread = throttle(() => {
+    report().then(
+      () => {
+        failures = 0;
+      },
+      () => {
+        // A background that is restarting misses a message; one that is gone (the
+        // extension was updated) invalidates this script, and the watch stops.
+        failures += 1;
+        if (!ctx.isInvalid && failures <= RETRIES) reread.trigger();
+      },
+    );
+  }, REREAD_INTERVAL_MS);
 
   const domWatch = new MutationObserver(() => {
     // One change is enough to call for a re-read. Stop collecting the rest of the

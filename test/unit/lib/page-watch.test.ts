@@ -18,12 +18,16 @@ interface PendingProbes {
 
 let pending: PendingProbes[];
 let reports: PageSignals[];
+/** Message types whose next send fails, as when the background is restarting. */
+let failing: Set<string>;
 let lifetime: WatchLifetime & { end(): void };
 
 beforeEach(() => {
   pending = [];
   reports = [];
+  failing = new Set();
   vi.mocked(sendMessage).mockImplementation(((type: string, data: unknown) => {
+    if (failing.delete(type)) return Promise.reject(new Error('Could not establish connection'));
     if (type === 'page.report') {
       reports.push(data as PageSignals);
       return Promise.resolve();
@@ -84,6 +88,61 @@ describe('the page watch', () => {
     ]);
   });
 
+  it('should ask again for an address it comes back to while the answer for it was thrown away', async () => {
+    watchPage(lifetime);
+    const settings = await asked('/settings');
+    history.pushState(null, '', '/deals/7');
+    settings.answer(['text:h1']);
+    await new Promise((resolve) => setTimeout(resolve));
+    history.pushState(null, '', '/settings');
+
+    await answerFor('/settings', ['text:h1']);
+
+    await vi.waitFor(() => expect(reports).toHaveLength(1), WAIT);
+    expect(reports[0]).toMatchObject({
+      url: expect.stringMatching(/\/settings$/),
+      probes: { 'text:h1': 'Acme renewal' },
+    });
+  });
+
+  it('should not report a changed page with the probes of the address before while it waits', async () => {
+    watchPage(lifetime);
+    await answerFor('/settings', ['text:h1']);
+    await vi.waitFor(() => expect(reports).toHaveLength(1));
+    history.pushState(null, '', '/deals/7');
+    const deals = await asked('/deals/7');
+
+    document.querySelector('h1')!.textContent = 'Acme expansion';
+    await settled();
+    deals.answer(['has:#report']);
+
+    await vi.waitFor(() => expect(reports).toHaveLength(2), WAIT);
+    expect(reports[1]).toMatchObject({
+      url: expect.stringMatching(/\/deals\/7$/),
+      probes: { 'has:#report': null },
+    });
+  });
+
+  it('should ask again when the background failed to answer', async () => {
+    failNext('page.probes');
+    watchPage(lifetime);
+
+    await answerFor('/settings', ['text:h1']);
+
+    await vi.waitFor(() => expect(reports).toHaveLength(1), WAIT);
+    expect(reports[0]?.probes).toEqual({ 'text:h1': 'Acme renewal' });
+  });
+
+  it('should send a report again when the first one failed', async () => {
+    failNext('page.report');
+    watchPage(lifetime);
+
+    await answerFor('/settings', []);
+
+    await vi.waitFor(() => expect(reports).toHaveLength(1), WAIT);
+    expect(reports[0]?.url).toMatch(/\/settings$/);
+  });
+
   it('should read nothing more of the page once the content script is shut down', async () => {
     watchPage(lifetime);
     const settings = await asked('/settings');
@@ -100,6 +159,10 @@ describe('the page watch', () => {
 });
 
 const WAIT = { timeout: 3000 };
+
+function failNext(type: 'page.probes' | 'page.report'): void {
+  failing.add(type);
+}
 
 /** The next probe list asked for, once the watch has asked for it. */
 async function asked(path: string): Promise<PendingProbes> {
