@@ -191,6 +191,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 // npm runs scripts from the project folder and keeps the admin's own in INIT_CWD:
-// `inflow validate acme-crm.json` typed in docs/examples reads the file there.
-if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+// `inflow validate acme-crm.json` typed in docs/examples reads the file there. Only
+// for `npm run inflow` itself: an outer npm script leaves its own INIT_CWD behind.
+if (process.env.npm_lifecycle_event === 'inflow' && process.env.INIT_CWD) {
+  process.chdir(process.env.INIT_CWD);
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -245,6 +246,21 @@ describe('inflow for an admin new to it', () => {
     expect(inflowIn(examples, 'validate', 'acme-crn.json').stdout).toBe(
       `acme-crn.json: $: expected a readable file, found no such file (tried ${examples}/acme-crn.json)\n`,
     );
+  });
+
+  it('should read a relative path from its own folder when started by another npm script', () => {
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'cli/inflow.ts', 'validate', 'docs/examples/acme-crm.json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, INIT_CWD: tmpdir(), npm_lifecycle_event: 'demo' },
+      },
+    );
+
+    expect(result.stderr + result.stdout).toBe('');
+    expect(result.status).toBe(0);
   });
 
   it('should refuse a --url that is not a web address rather than match nothing', () => {
