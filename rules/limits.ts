@@ -3,7 +3,7 @@
  * bytes and how deeply its JSON nests. Both are checked before the schema runs,
  * since the schema walks nested conditions recursively.
  */
-import { createScanner, SyntaxKind } from 'jsonc-parser';
+import { createScanner, parse, SyntaxKind, type ParseError } from 'jsonc-parser';
 
 import { jsonPath, type Problem } from './problem';
 
@@ -51,16 +51,32 @@ export function parsePackText(text: string): { value: unknown } | { problem: Pro
 }
 
 /**
- * V8 names the character offset of a JSON syntax error; only newer versions add the
- * line, which is what an admin looks for in an editor.
+ * Where a JSON syntax error is, as an admin looks for it in an editor. V8 names the
+ * offset of most errors but, for an unexpected token, echoes the whole text instead:
+ * then jsonc-parser's first error gives the place.
  */
 function withLine(reason: string, text: string): string {
   const position = /at position (\d+)/.exec(reason);
-  if (!position || /\bline\b/.test(reason)) return reason;
+  const offset = position ? Number(position[1]) : firstErrorOffset(text);
+  if (offset === undefined) return reason;
 
   // Lines end at LF, CRLF or a lone CR, as the duplicate-key check counts them.
-  const lines = text.slice(0, Number(position[1])).split(/\r\n|\r|\n/);
-  return `${reason} (line ${lines.length} column ${lines.at(-1)!.length + 1})`;
+  const lines = text.slice(0, offset).split(/\r\n|\r|\n/);
+  const what = reason
+    .replace(/, (\.\.\.)?".*" is not valid JSON$/s, '')
+    .replace(/( in JSON)? at position \d+.*$/s, '');
+  return `${what} at line ${lines.length}, column ${lines.at(-1)!.length + 1}`;
+}
+
+function firstErrorOffset(text: string): number | undefined {
+  const errors: ParseError[] = [];
+  try {
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false });
+  } catch {
+    // Its parser recurses: nesting tens of thousands deep overflows it. V8's reason stands.
+    return undefined;
+  }
+  return errors[0]?.offset;
 }
 
 /** Where the reading of a JSON text stands in one object or array. */

@@ -173,7 +173,15 @@ describe('pack limits', () => {
     const parsed = parsePackText('{\n  "format": 1,\r\n  tools: []\n}');
 
     expect(parsed).toMatchObject({ problem: { path: '$', expected: 'valid JSON' } });
-    if ('problem' in parsed) expect(parsed.problem.found).toMatch(/line 3 column 3\)?$/);
+    if ('problem' in parsed) expect(parsed.problem.found).toMatch(/ at line 3, column 3$/);
+  });
+
+  it('should place an unexpected token without echoing the whole file', () => {
+    const parsed = parsePackText('{\n  "tools": [\n    {"id": "crm"},\n  ]\n}');
+
+    expect(parsed).toMatchObject({
+      problem: { path: '$', found: "Unexpected token ']' at line 4, column 3" },
+    });
   });
 
   it('should refuse a key written twice in one object, which JSON.parse would drop', () => {
