@@ -28,7 +28,7 @@ export function checkPackShape(value: unknown): Validation {
 
 function toProblem(issue: z.core.$ZodIssue): Problem {
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((key) => `"${key}"${didYouMean(key)}`).join(', ');
+    const keys = issue.keys.map((key) => `"${key}"${didYouMean(key, issue.path)}`).join(', ');
     return {
       path: jsonPath(issue.path),
       expected: 'only known keys',
@@ -38,29 +38,55 @@ function toProblem(issue: z.core.$ZodIssue): Problem {
   return { path: jsonPath(issue.path), expected: expectedOf(issue), found: foundOf(issue) };
 }
 
-let knownKeys: string[] | undefined;
-
 /**
- * ` (did you mean "hosts"?)` when another key of the format is one or two edits away.
- * Not the key itself: `host` is a key of conditions, but in a tool a typo for `hosts`.
+ * ` (did you mean "hosts"?)` when a key the format allows at that place is one or two
+ * edits away: `host` is a key of conditions, but in a tool a typo for `hosts`.
  */
-function didYouMean(key: string): string {
-  knownKeys ??= [...new Set(keysOf(packJsonSchema()))];
-  const candidates = knownKeys.filter((known) => known !== key);
-  const near = closest(key, candidates);
+function didYouMean(key: string, path: PropertyKey[]): string {
+  const near = closest(key, keysAllowedAt(path));
   return near !== undefined && distance(key, near) <= 2 ? ` (did you mean "${near}"?)` : '';
 }
 
-function* keysOf(schema: unknown): Generator<string> {
-  if (typeof schema !== 'object' || schema === null) return;
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === 'properties' && typeof value === 'object' && value) yield* Object.keys(value);
-    yield* keysOf(value);
+type SchemaNode = Record<string, unknown>;
+
+let formatSchema: SchemaNode | undefined;
+
+/** The keys the pack's JSON Schema allows in the object at `path`. */
+function keysAllowedAt(path: PropertyKey[]): string[] {
+  const root = (formatSchema ??= packJsonSchema());
+  const defs = (root.$defs ?? {}) as Record<string, SchemaNode>;
+
+  // Each step follows a property or an array's items through every alternative a
+  // union (a condition is one of several shapes) and a reference (nested conditions) offers.
+  let nodes = alternatives(root, defs);
+  for (const step of path) {
+    nodes = nodes.flatMap((node) => {
+      const properties = node.properties as Record<string, SchemaNode> | undefined;
+      const child =
+        typeof step === 'number'
+          ? node.items
+          : (properties?.[String(step)] ?? node.additionalProperties);
+      return typeof child === 'object' && child ? alternatives(child as SchemaNode, defs) : [];
+    });
   }
+  return [...new Set(nodes.flatMap((node) => Object.keys(node.properties ?? {})))];
+}
+
+function alternatives(node: SchemaNode, defs: Record<string, SchemaNode>, depth = 0): SchemaNode[] {
+  if (depth > 8) return [];
+  if (typeof node.$ref === 'string') {
+    const target = defs[node.$ref.replace('#/$defs/', '')];
+    return target ? alternatives(target, defs, depth + 1) : [];
+  }
+  const union = (node.anyOf ?? node.oneOf ?? node.allOf) as SchemaNode[] | undefined;
+  if (union) return union.flatMap((member) => alternatives(member, defs, depth + 1));
+  return [node];
 }
 
 function expectedOf(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return issue.expected;
+  if (issue.code === 'invalid_type')
+    return issue.expected === 'int' ? 'a whole number' : issue.expected;
+  if (issue.code === 'invalid_key') return keyExpected(issue.issues[0]);
   if (issue.code === 'invalid_value') {
     const values = issue.values.map((value) => JSON.stringify(value));
     return values.length === 1 ? values[0]! : `one of ${values.join(', ')}`;
@@ -70,7 +96,14 @@ function expectedOf(issue: z.core.$ZodIssue): string {
   return issue.message.replace(/^[A-Z][a-z]+( [a-z]+)?: (expected )?/, '');
 }
 
-/** `at least 1 item`, `at most 80 characters`, `a number of at least 0`. */
+/** What a record's key must be: `a key of at most 80 characters`, or the pattern's words. */
+function keyExpected(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'a valid key';
+  if (issue.code === 'too_small' || issue.code === 'too_big') return `a key of ${sizeOf(issue)}`;
+  return expectedOf(issue);
+}
+
+/** `at least 1 item`, `at most 80 characters`, `a number at least 0`. */
 function sizeOf(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
   const least = issue.code === 'too_small';
   const limit = Number(least ? issue.minimum : issue.maximum);

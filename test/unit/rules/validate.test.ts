@@ -52,6 +52,16 @@ describe('validatePack', () => {
     );
   });
 
+  it('should suggest only keys that the format allows at that place', () => {
+    const pack = minimalPack();
+    Object.assign(pack.tools[0]!, { path: '/lightning' });
+
+    // `paths` is a key of conditions, not of tools.
+    expect(problemsOf(pack)).toEqual([
+      '$.tools[0]: expected only known keys, found unknown key "path"',
+    ]);
+  });
+
   it('should say what a field takes in words: its choices, its least size', () => {
     const pack = minimalPack();
     Object.assign(pack.tools[0]!, { category: 'cmr', contexts: [] });
@@ -61,6 +71,19 @@ describe('validatePack', () => {
         /^\$\.tools\[0\]\.category: expected one of "crm", "help_desk", .*, found "cmr"$/,
       ),
       '$.tools[0].contexts: expected at least 1 item, found []',
+    ]);
+  });
+
+  it('should say in words what a whole number and a lookup key must be', () => {
+    const pack = {
+      ...minimalPack(),
+      refreshHours: 1.5,
+      lookups: { '1stRegion': { EU: 'Europe' } },
+    };
+
+    expect(problemsOf(pack)).toEqual([
+      '$.refreshHours: expected a whole number, found 1.5',
+      '$.lookups["1stRegion"]: expected a table name such as "keyPrefixes", found "1stRegion"',
     ]);
   });
 
