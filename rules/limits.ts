@@ -5,7 +5,7 @@
  */
 import { createScanner, parse, SyntaxKind, type ParseError } from 'jsonc-parser';
 
-import { jsonPath, type Problem } from './problem';
+import { jsonPath, pathStep, type Problem } from './problem';
 
 export const MAX_PACK_BYTES = 5 * 1024 * 1024;
 export const MAX_DEPTH = 40;
@@ -19,7 +19,7 @@ export function depthProblem(value: unknown): Problem | null {
     if (typeof node !== 'object' || node === null) continue;
     if (depth >= MAX_DEPTH) return nestingProblem(path);
     for (const [key, child] of Object.entries(node)) {
-      const childPath = Array.isArray(node) ? `${path}[${key}]` : `${path}.${key}`;
+      const childPath = pathStep(path, Array.isArray(node) ? Number(key) : key);
       stack.push({ value: child, path: childPath, depth: depth + 1 });
     }
   }

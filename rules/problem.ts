@@ -21,13 +21,12 @@ function oneLine(text: string): string {
 }
 
 export function jsonPath(segments: readonly PropertyKey[]): string {
-  return segments.reduce<string>(
-    (path, segment) =>
-      typeof segment === 'number'
-        ? `${path}[${segment}]`
-        : /^[A-Za-z_$][\w$]*$/.test(String(segment))
-          ? `${path}.${String(segment)}`
-          : `${path}[${JSON.stringify(String(segment))}]`,
-    '$',
-  );
+  return segments.reduce<string>(pathStep, '$');
+}
+
+/** One step further into a JSON path: `[2]`, `.when`, or `["key with spaces"]`. */
+export function pathStep(path: string, segment: PropertyKey): string {
+  if (typeof segment === 'number') return `${path}[${segment}]`;
+  const key = String(segment);
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }

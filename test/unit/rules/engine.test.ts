@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { compileRules } from '@/rules/engine';
-import { MAX_DEPTH, parsePackText } from '@/rules/limits';
+import { depthProblem, MAX_DEPTH, parsePackText } from '@/rules/limits';
 import type { Pack } from '@/rules/schema';
 import { validatePack } from '@/rules/validate';
 
@@ -153,6 +153,15 @@ describe('pack limits', () => {
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.problems[0]?.path).toMatch(/^\$\.tools\[0\]\.contexts\[0\]\.when\.not\.not/);
+  });
+
+  it('should write the path to deep nesting under an odd key as other problems do', () => {
+    let table: object = { EU: 'Europe' };
+    for (let i = 0; i < MAX_DEPTH; i++) table = { 'sales region': table };
+
+    expect(depthProblem({ lookups: table })?.path).toMatch(
+      /^\$\.lookups\["sales region"\]\["sales region"\]/,
+    );
   });
 
   it('should refuse a pack file over 5 MB before parsing it', () => {
