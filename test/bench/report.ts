@@ -77,14 +77,13 @@ export function printTable(figures: readonly Figure[]): void {
 
 export function writeJson(
   figures: readonly Figure[],
-  quick = false,
-  only: readonly string[] = [],
+  run: { quick: boolean; suites: readonly string[]; partial: boolean },
 ): string {
   const dir = resolve(import.meta.dirname, '../../.bench');
   mkdirSync(dir, { recursive: true });
-  const name = ['results', ...(quick ? ['quick'] : []), ...only].join('-');
-  const file = resolve(dir, `${name}.json`);
-  const report = { at: new Date().toISOString(), quick, suites: only, figures };
+  const name = ['results', ...(run.quick ? ['quick'] : []), ...(run.partial ? run.suites : [])];
+  const file = resolve(dir, `${name.join('-')}.json`);
+  const report = { at: new Date().toISOString(), quick: run.quick, suites: run.suites, figures };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return file;
 }

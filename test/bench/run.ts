@@ -74,4 +74,11 @@ for (const [, name, run] of chosen) {
 
 process.stdout.write('\n');
 printTable(figures);
-process.stdout.write(`\nbench: written to ${writeJson(figures, quick, only)}\n`);
+// Named by the suites in their table order, whatever order --only gave them in.
+const suitesRun = chosen.map(([id]) => id);
+const written = writeJson(figures, {
+  quick,
+  suites: suitesRun,
+  partial: suitesRun.length < suites.length,
+});
+process.stdout.write(`\nbench: written to ${written}\n`);
