@@ -12,44 +12,66 @@ import { throttle } from './throttle';
 /** At most four re-reads a second, however busy the page's DOM is. */
 const REREAD_INTERVAL_MS = 250;
 
+/** The longest wait before a failed send is tried again: the wait doubles up to it. */
+const RETRY_CAP_MS = 30_000;
+
 /** What the watch needs of the content script's context: its lifetime. */
 export type WatchLifetime = Pick<
   ContentScriptContext,
-  'isInvalid' | 'signal' | 'onInvalidated' | 'setInterval'
+  'isInvalid' | 'signal' | 'onInvalidated' | 'setInterval' | 'setTimeout'
 >;
-
-/** Failed sends in a row that the watch retries by itself before it waits for the page to change. */
-const RETRIES = 3;
 
 export function watchPage(ctx: WatchLifetime): void {
   let probes: string[] = [];
   let probesFor = '';
-  let askingFor = '';
   let lastReport = '';
-  let failures = 0;
+  let failuresInARow = 0;
+
+  // The probe list asked for last. An answer to an earlier ask is dropped: the page
+  // has moved since, or the newer ask for the same address answers more recently.
+  let asks = 0;
+  let waitingFor: string | undefined;
+
+  const askProbes = async (url: string): Promise<string[] | undefined> => {
+    const ask = ++asks;
+    waitingFor = url;
+    try {
+      const answer = await sendMessage('page.probes', { url });
+      return ask === asks ? answer : undefined;
+    } finally {
+      if (ask === asks) waitingFor = undefined;
+    }
+  };
+
+  /** The probe list for the page's address, or nothing while one is on its way. */
+  const probesForPage = async (url: string): Promise<string[] | undefined> => {
+    if (url === probesFor) return probes;
+    // Until the list for this address comes, any report would carry the answers to
+    // the previous address's probes; the answer's arrival reports instead.
+    if (waitingFor === url) return undefined;
+
+    const answer = await askProbes(url);
+    if (ctx.isInvalid || answer === undefined) return undefined;
+    if (location.href !== url) {
+      // The page moved on while the background answered: ask for where it is now.
+      reread.trigger();
+      return undefined;
+    }
+    probes = answer;
+    probesFor = url;
+    return probes;
+  };
 
   const report = async () => {
     if (ctx.isInvalid) return;
     watchDom(domWatch, probes);
 
     const url = location.href;
-    if (url !== probesFor) {
-      // Until the list for this address comes, any report would carry the answers to
-      // the previous address's probes; the answer's arrival reports instead.
-      if (askingFor === url) return;
-      const asked = await askProbes(url);
-      if (ctx.isInvalid) return;
-      if (location.href !== url) {
-        // The page moved on while the background answered: ask for where it is now.
-        reread.trigger();
-        return;
-      }
-      probes = asked;
-      probesFor = url;
-      watchDom(domWatch, probes);
-    }
+    const list = await probesForPage(url);
+    if (list === undefined || ctx.isInvalid) return;
+    watchDom(domWatch, list);
 
-    const signals = { url, title: document.title, probes: answerProbes(probes, document) };
+    const signals = { url, title: document.title, probes: answerProbes(list, document) };
     const serialized = JSON.stringify(signals);
     if (serialized === lastReport) return;
     lastReport = serialized;
@@ -61,25 +83,18 @@ export function watchPage(ctx: WatchLifetime): void {
     }
   };
 
-  const askProbes = async (url: string) => {
-    askingFor = url;
-    try {
-      return await sendMessage('page.probes', { url });
-    } finally {
-      if (askingFor === url) askingFor = '';
-    }
-  };
-
   const reread = throttle(() => {
     report().then(
       () => {
-        failures = 0;
+        failuresInARow = 0;
       },
       () => {
-        // A background that is restarting misses a message; one that is gone (the
-        // extension was updated) invalidates this script, and the watch stops.
-        failures += 1;
-        if (!ctx.isInvalid && failures <= RETRIES) reread.trigger();
+        // A background that is restarting misses a message: try again, less and less
+        // often. One that is gone (the extension was updated) invalidates this
+        // script, and the watch stops.
+        failuresInARow += 1;
+        const wait = Math.min(REREAD_INTERVAL_MS * 2 ** (failuresInARow - 1), RETRY_CAP_MS);
+        if (!ctx.isInvalid) ctx.setTimeout(() => reread.trigger(), wait);
       },
     );
   }, REREAD_INTERVAL_MS);

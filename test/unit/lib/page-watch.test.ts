@@ -18,16 +18,20 @@ interface PendingProbes {
 
 let pending: PendingProbes[];
 let reports: PageSignals[];
-/** Message types whose next send fails, as when the background is restarting. */
-let failing: Set<string>;
+/** How many more sends of each message type fail, as when the background is restarting. */
+let failing: Map<string, number>;
 let lifetime: WatchLifetime & { end(): void };
 
 beforeEach(() => {
   pending = [];
   reports = [];
-  failing = new Set();
+  failing = new Map();
   vi.mocked(sendMessage).mockImplementation(((type: string, data: unknown) => {
-    if (failing.delete(type)) return Promise.reject(new Error('Could not establish connection'));
+    const failures = failing.get(type) ?? 0;
+    if (failures > 0) {
+      failing.set(type, failures - 1);
+      return Promise.reject(new Error('Could not establish connection'));
+    }
     if (type === 'page.report') {
       reports.push(data as PageSignals);
       return Promise.resolve();
@@ -133,6 +137,35 @@ describe('the page watch', () => {
     expect(reports[0]?.probes).toEqual({ 'text:h1': 'Acme renewal' });
   });
 
+  it('should keep asking, less often, while the background fails again and again', async () => {
+    failNext('page.probes', 4);
+    watchPage(lifetime);
+
+    await answerFor('/settings', ['text:h1'], { timeout: 8000 });
+
+    await vi.waitFor(() => expect(reports).toHaveLength(1), WAIT);
+    expect(reports[0]?.probes).toEqual({ 'text:h1': 'Acme renewal' });
+  });
+
+  it('should drop an older answer for the address once it has asked again', async () => {
+    watchPage(lifetime);
+    const first = await asked('/settings');
+    history.pushState(null, '', '/deals/7');
+    await answerFor('/deals/7', []);
+    history.pushState(null, '', '/settings');
+    await answerFor('/settings', ['text:h1']);
+    await vi.waitFor(() => expect(reports.at(-1)?.probes).toEqual({ 'text:h1': 'Acme renewal' }));
+
+    first.answer(['has:#report']);
+    await settled();
+    document.querySelector('h1')!.textContent = 'Acme expansion';
+
+    await vi.waitFor(
+      () => expect(reports.at(-1)?.probes).toEqual({ 'text:h1': 'Acme expansion' }),
+      WAIT,
+    );
+  });
+
   it('should send a report again when the first one failed', async () => {
     failNext('page.report');
     watchPage(lifetime);
@@ -160,20 +193,20 @@ describe('the page watch', () => {
 
 const WAIT = { timeout: 3000 };
 
-function failNext(type: 'page.probes' | 'page.report'): void {
-  failing.add(type);
+function failNext(type: 'page.probes' | 'page.report', times = 1): void {
+  failing.set(type, times);
 }
 
 /** The next probe list asked for, once the watch has asked for it. */
-async function asked(path: string): Promise<PendingProbes> {
+async function asked(path: string, wait = WAIT): Promise<PendingProbes> {
   const url = new URL(path, location.href).href;
-  await vi.waitFor(() => expect(pending.map((ask) => ask.url)).toContain(url), WAIT);
+  await vi.waitFor(() => expect(pending.map((ask) => ask.url)).toContain(url), wait);
   const index = pending.findIndex((ask) => ask.url === url);
   return pending.splice(index, 1)[0]!;
 }
 
-async function answerFor(path: string, probes: string[]): Promise<void> {
-  (await asked(path)).answer(probes);
+async function answerFor(path: string, probes: string[], wait = WAIT): Promise<void> {
+  (await asked(path, wait)).answer(probes);
 }
 
 /** Longer than a re-read waits (250 ms), so one that was called for has run. */
@@ -186,6 +219,7 @@ function contentScriptLifetime(): WatchLifetime & { end(): void } {
   const controller = new AbortController();
   const whenEnded: (() => void)[] = [];
   const intervals: number[] = [];
+  const timeouts: number[] = [];
   return {
     get isInvalid() {
       return controller.signal.aborted;
@@ -200,10 +234,16 @@ function contentScriptLifetime(): WatchLifetime & { end(): void } {
       intervals.push(id);
       return id;
     },
+    setTimeout(run, ms) {
+      const id = window.setTimeout(run, ms);
+      timeouts.push(id);
+      return id;
+    },
     end() {
       if (controller.signal.aborted) return;
       controller.abort();
       intervals.forEach((id) => window.clearInterval(id));
+      timeouts.forEach((id) => window.clearTimeout(id));
       whenEnded.forEach((run) => run());
     },
   };
