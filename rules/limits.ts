@@ -3,7 +3,13 @@
  * bytes and how deeply its JSON nests. Both are checked before the schema runs,
  * since the schema walks nested conditions recursively.
  */
-import { createScanner, parse, SyntaxKind, type ParseError } from 'jsonc-parser';
+import {
+  createScanner,
+  parse,
+  printParseErrorCode,
+  SyntaxKind,
+  type ParseError,
+} from 'jsonc-parser';
 
 import { jsonPath, pathStep, type Problem } from './problem';
 
@@ -43,7 +49,9 @@ export function parsePackText(text: string): { value: unknown } | { problem: Pro
     value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { problem: { path: '$', expected: 'valid JSON', found: withLine(reason, text) } };
+    return {
+      problem: { path: '$', expected: 'valid JSON', found: placeSyntaxError(reason, text) },
+    };
   }
 
   const problem = depthProblem(value) ?? writtenProblem(text);
@@ -51,32 +59,65 @@ export function parsePackText(text: string): { value: unknown } | { problem: Pro
 }
 
 /**
- * Where a JSON syntax error is, as an admin looks for it in an editor. V8 names the
- * offset of most errors but, for an unexpected token, echoes the whole text instead:
- * then jsonc-parser's first error gives the place.
+ * A JSON syntax error as an admin looks for it in an editor: what is wrong, at which
+ * line and column. V8 names the offset of most errors; for an unexpected token it
+ * names no place and echoes the text instead (whole, or cut with `...` at either
+ * end), so jsonc-parser's first error says what and where.
  */
-function withLine(reason: string, text: string): string {
+function placeSyntaxError(reason: string, text: string): string {
   const position = /at position (\d+)/.exec(reason);
-  const offset = position ? Number(position[1]) : firstErrorOffset(text);
-  if (offset === undefined) return reason;
+  if (position) {
+    const what = reason.replace(/( in JSON)? at position \d+.*$/s, '');
+    return `${what} at ${lineAndColumn(text, Number(position[1]))}`;
+  }
 
-  // Lines end at LF, CRLF or a lone CR, as the duplicate-key check counts them.
-  const lines = text.slice(0, offset).split(/\r\n|\r|\n/);
-  const what = reason
+  const found =
+    firstSyntaxError(text) ??
+    (reason.startsWith('Unexpected end') ? { what: reason, offset: text.length } : undefined);
+  if (found) return `${found.what} at ${lineAndColumn(text, found.offset)}`;
+  // Nesting deep enough to overflow jsonc-parser's recursion: V8's words, without the echo.
+  return reason
     .replace(/, (\.\.\.)?".*" is not valid JSON$/s, '')
-    .replace(/( in JSON)? at position \d+.*$/s, '');
-  return `${what} at line ${lines.length}, column ${lines.at(-1)!.length + 1}`;
+    .replace(/ is not valid JSON$/, '');
 }
 
-function firstErrorOffset(text: string): number | undefined {
+/** Lines end at LF, CRLF or a lone CR, as the duplicate-key check counts them. */
+function lineAndColumn(text: string, offset: number): string {
+  const lines = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return `line ${lines.length}, column ${lines.at(-1)!.length + 1}`;
+}
+
+/** jsonc-parser's error codes, in words. */
+const SYNTAX_ERRORS: Partial<Record<ReturnType<typeof printParseErrorCode>, string>> = {
+  InvalidSymbol: 'Unexpected characters, not a JSON value',
+  InvalidNumberFormat: 'A malformed number',
+  PropertyNameExpected: 'Expected a double-quoted property name',
+  ValueExpected: 'Expected a value',
+  ColonExpected: "Expected ':'",
+  CommaExpected: "Expected ','",
+  CloseBraceExpected: "Expected '}'",
+  CloseBracketExpected: "Expected ']'",
+  EndOfFileExpected: 'Unexpected text after the JSON',
+  InvalidCommentToken: 'A comment, which JSON does not allow',
+  UnexpectedEndOfComment: 'A comment that does not end',
+  UnexpectedEndOfString: 'A string that does not end',
+  UnexpectedEndOfNumber: 'A number that does not end',
+  InvalidUnicode: 'A malformed \\u escape',
+  InvalidEscapeCharacter: 'A malformed escape',
+  InvalidCharacter: 'A control character in a string',
+};
+
+function firstSyntaxError(text: string): { what: string; offset: number } | undefined {
   const errors: ParseError[] = [];
   try {
     parse(text, errors, { disallowComments: true, allowTrailingComma: false });
   } catch {
-    // Its parser recurses: nesting tens of thousands deep overflows it. V8's reason stands.
     return undefined;
   }
-  return errors[0]?.offset;
+  const first = errors[0];
+  if (!first) return undefined;
+  const code = printParseErrorCode(first.error);
+  return { what: SYNTAX_ERRORS[code] ?? code, offset: first.offset };
 }
 
 /** Where the reading of a JSON text stands in one object or array. */

@@ -185,11 +185,23 @@ describe('pack limits', () => {
     if ('problem' in parsed) expect(parsed.problem.found).toMatch(/ at line 3, column 3$/);
   });
 
-  it('should place an unexpected token without echoing the whole file', () => {
-    const parsed = parsePackText('{\n  "tools": [\n    {"id": "crm"},\n  ]\n}');
+  it('should place an unexpected token without echoing the file', () => {
+    const trailingComma = '{\n  "tools": [\n    {"id": "crm"},\n  ]\n}';
+    const unquoted = `{\n  "name": Acme sales,\n  "description": "${'A long line. '.repeat(20)}"\n}`;
+
+    expect(parsePackText(trailingComma)).toMatchObject({
+      problem: { path: '$', found: 'Expected a value at line 4, column 3' },
+    });
+    expect(parsePackText(unquoted)).toMatchObject({
+      problem: { path: '$', found: 'Unexpected characters, not a JSON value at line 2, column 11' },
+    });
+  });
+
+  it('should place the end of a file cut off too deep for a line-by-line reading', () => {
+    const parsed = parsePackText('\n' + '['.repeat(100_000));
 
     expect(parsed).toMatchObject({
-      problem: { path: '$', found: "Unexpected token ']' at line 4, column 3" },
+      problem: { path: '$', found: 'Unexpected end of JSON input at line 2, column 100001' },
     });
   });
 
