@@ -72,6 +72,12 @@ function keysAllowedAt(path: PropertyKey[]): string[] {
   return [...new Set(nodes.flatMap((node) => Object.keys(node.properties ?? {})))];
 }
 
+/**
+ * The object shapes a schema node may take: through a reference, and through each
+ * member of a union (`anyOf`, `oneOf`) or of an intersection (`allOf`), whose keys
+ * all count. References only lead back to conditions, so a few steps reach every
+ * shape; the bound keeps a reference to itself from looping.
+ */
 function alternatives(node: SchemaNode, defs: Record<string, SchemaNode>, depth = 0): SchemaNode[] {
   if (depth > 8) return [];
   if (typeof node.$ref === 'string') {
