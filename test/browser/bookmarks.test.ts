@@ -128,6 +128,8 @@ async function openBookmarks(tabId: number): Promise<Page> {
   const panel = await browser.openSidePanel(tabId);
   await panel.getByTestId('tab-bookmarks').click();
   await panel.getByTestId('bookmarks-view').waitFor();
+  // Counted before the list has come from IndexedDB, the bookmarks would number 0.
+  await panel.getByTestId('bookmarks-loading').waitFor({ state: 'detached' });
   return panel;
 }
 
