@@ -13,6 +13,7 @@ import { CatalogueProvider } from '@/components/use-catalogue';
 import type { Catalogue } from '@/lib/catalogue';
 import { saveLesson, savePage } from '@/lib/bookmarks';
 import { InflowDatabase, type Bookmark } from '@/lib/db';
+import { logger } from '@/lib/logger';
 import type { Suggestion } from '@/rules/engine';
 
 import { speakEnglish } from './english-messages';
@@ -214,6 +215,7 @@ describe('editing a bookmark', () => {
 
   it('should keep what was typed when the change cannot be saved', async () => {
     await mountWith();
+    const logged = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
     vi.spyOn(db.bookmarks, 'put').mockRejectedValue(new Error('QuotaExceededError'));
     button(itemOf('Pricing notes'), 'bookmark-edit').click();
     await vi.waitFor(() => expect(all('bookmark-note-field')).toHaveLength(1));
@@ -223,6 +225,7 @@ describe('editing a bookmark', () => {
 
     await vi.waitFor(() => expect(all('bookmark-edit-failed')).toHaveLength(1));
     expect((all('bookmark-note-field')[0] as HTMLTextAreaElement).value).toBe('Not lost');
+    expect(logged).toHaveBeenCalledWith('The record could not be written', expect.any(Error));
   });
 });
 

@@ -118,6 +118,8 @@ describe('the Your data page', () => {
       ),
     );
     await vi.waitFor(() => expect(page.text('count-statements')).toBe('0'));
+    // No background runs here to read the restored packs: the page logs that and goes on.
+    const logged = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
 
     chooseFile(page.byTestId('import-file')!, file);
 
@@ -126,6 +128,12 @@ describe('the Your data page', () => {
     );
     await vi.waitFor(() => expect(page.text('count-statements')).toBe('2'));
     expect((await db.progress.get('inflow.salesforce/price-objection'))?.done).toBe(true);
+    await vi.waitFor(() =>
+      expect(logged).toHaveBeenCalledWith(
+        'The background could not read the imported packs yet',
+        expect.any(Error),
+      ),
+    );
   });
 
   it('should refuse a truncated file with a message that says what to do', async () => {
