@@ -43,35 +43,38 @@ export function watchPage(ctx: WatchLifetime): void {
     }
   };
 
-  /** The probe list for the page's address, or nothing while one is on its way. */
-  const probesForPage = async (url: string): Promise<string[] | undefined> => {
-    if (url === probesFor) return probes;
+  /** Takes the probe list for `url`; false while one is on its way or the page moved. */
+  const takeProbesFor = async (url: string): Promise<boolean> => {
     // Until the list for this address comes, any report would carry the answers to
     // the previous address's probes; the answer's arrival reports instead.
-    if (waitingFor === url) return undefined;
+    if (waitingFor === url) return false;
 
     const answer = await askProbes(url);
-    if (ctx.isInvalid || answer === undefined) return undefined;
+    if (ctx.isInvalid || answer === undefined) return false;
     if (location.href !== url) {
       // The page moved on while the background answered: ask for where it is now.
       reread.trigger();
-      return undefined;
+      return false;
     }
     probes = answer;
     probesFor = url;
-    return probes;
+    return true;
   };
 
   const report = async () => {
     if (ctx.isInvalid) return;
-    watchDom(domWatch, probes);
-
     const url = location.href;
-    const list = await probesForPage(url);
-    if (list === undefined || ctx.isInvalid) return;
-    watchDom(domWatch, list);
+    if (url !== probesFor) {
+      // The observer stopped at the change that called for this re-read: watch on by
+      // the old list while the new one is on its way.
+      watchDom(domWatch, probes);
+      if (!(await takeProbesFor(url)) || ctx.isInvalid) return;
+    }
 
-    const signals = { url, title: document.title, probes: answerProbes(list, document) };
+    // No wait between the re-read and its report when the list is known: the report
+    // leaves in the same task, a quarter second after the one before.
+    watchDom(domWatch, probes);
+    const signals = { url, title: document.title, probes: answerProbes(probes, document) };
     const serialized = JSON.stringify(signals);
     if (serialized === lastReport) return;
     lastReport = serialized;
