@@ -162,7 +162,9 @@ async function extensionMs(page: Page, run: () => Promise<unknown>): Promise<num
 /**
  * When the content script sent its reports while `run` ran, in ms by its own clock:
  * a wrapper around runtime.sendMessage, put in the content script's isolated world
- * through the DevTools protocol, notes each one as it leaves.
+ * through the DevTools protocol, notes each one as it leaves. A report sent again
+ * because the worker did not answer in time is the same message, not a re-evaluation,
+ * and is noted once.
  */
 async function reportTimes(page: Page, run: () => Promise<unknown>): Promise<number[]> {
   const cdp = await page.context().newCDPSession(page);
@@ -177,9 +179,13 @@ async function reportTimes(page: Page, run: () => Promise<unknown>): Promise<num
       .result.value as unknown;
   await inScript(`{
     const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+    const noted = new WeakSet();
     globalThis.reportTimes = [];
     chrome.runtime.sendMessage = (message, ...rest) => {
-      if (message?.inflow === 'page.report') globalThis.reportTimes.push(performance.now());
+      if (message?.inflow === 'page.report' && !noted.has(message)) {
+        noted.add(message);
+        globalThis.reportTimes.push(performance.now());
+      }
       return send(message, ...rest);
     };
   }`);
