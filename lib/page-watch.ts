@@ -27,30 +27,25 @@ export function watchPage(ctx: WatchLifetime): void {
   let lastReport = '';
   let failuresInARow = 0;
 
-  // The probe list asked for last. An answer to an earlier ask is dropped: the page
-  // has moved since, or the newer ask for the same address answers more recently.
-  let asks = 0;
-  let waitingFor: string | undefined;
-
-  const askProbes = async (url: string): Promise<string[] | undefined> => {
-    const ask = ++asks;
-    waitingFor = url;
-    try {
-      const answer = await sendMessage('page.probes', { url });
-      return ask === asks ? answer : undefined;
-    } finally {
-      if (ask === asks) waitingFor = undefined;
-    }
-  };
+  // The probe list asked for last, while it is on its way. An answer to an earlier ask
+  // is dropped: the page has moved since, or the newer ask for the same address
+  // answers more recently.
+  let latestAsk: { url: string } | undefined;
 
   /** Takes the probe list for `url`; false while one is on its way or the page moved. */
   const takeProbesFor = async (url: string): Promise<boolean> => {
     // Until the list for this address comes, any report would carry the answers to
     // the previous address's probes; the answer's arrival reports instead.
-    if (waitingFor === url) return false;
+    if (latestAsk?.url === url) return false;
 
-    const answer = await askProbes(url);
-    if (ctx.isInvalid || answer === undefined) return false;
+    const ask = { url };
+    latestAsk = ask;
+    let superseded = false;
+    const answer = await sendMessage('page.probes', { url }).finally(() => {
+      superseded = latestAsk !== ask;
+      if (!superseded) latestAsk = undefined;
+    });
+    if (superseded || ctx.isInvalid) return false;
     if (location.href !== url) {
       // The page moved on while the background answered: ask for where it is now.
       reread.trigger();

@@ -92,7 +92,7 @@ describe('the page watch', () => {
     ]);
   });
 
-  it('should ask again for an address it comes back to while the answer for it was thrown away', async () => {
+  it('should ask again for an address it returns to after its answer was thrown away', async () => {
     watchPage(lifetime);
     const settings = await asked('/settings');
     history.pushState(null, '', '/deals/7');
@@ -109,7 +109,7 @@ describe('the page watch', () => {
     });
   });
 
-  it('should not report a changed page with the probes of the address before while it waits', async () => {
+  it('should not report a change with probes meant for the previous address', async () => {
     watchPage(lifetime);
     await answerFor('/settings', ['text:h1']);
     await vi.waitFor(() => expect(reports).toHaveLength(1));

@@ -187,7 +187,8 @@ describe('pack limits', () => {
 
   it('should place an unexpected token without echoing the file', () => {
     const trailingComma = '{\n  "tools": [\n    {"id": "crm"},\n  ]\n}';
-    const unquoted = `{\n  "name": Acme sales,\n  "description": "${'A long line. '.repeat(20)}"\n}`;
+    const description = 'A long line. '.repeat(20);
+    const unquoted = `{\n  "name": Acme sales,\n  "description": "${description}"\n}`;
 
     expect(parsePackText(trailingComma)).toMatchObject({
       problem: { path: '$', found: 'Expected a value at line 4, column 3' },
