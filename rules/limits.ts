@@ -16,20 +16,46 @@ import { jsonPath, pathStep, type Problem } from './problem';
 export const MAX_PACK_BYTES = 5 * 1024 * 1024;
 export const MAX_DEPTH = 40;
 
-/** The first place where the value nests deeper than MAX_DEPTH, found without recursion. */
+/** The first place where the value nests deeper than MAX_DEPTH. */
 export function depthProblem(value: unknown): Problem | null {
+  for (const { path, depth } of objectsIn(value)) {
+    if (depth >= MAX_DEPTH) return nestingProblem(path);
+  }
+  return null;
+}
+
+/**
+ * Every key "__proto__" the value holds. JSON.parse keeps one as data, but a checked
+ * copy cannot hold it: Zod drops it from a map such as `set` without a word, so it is
+ * refused with a reason instead.
+ */
+export function prototypeKeyProblems(value: unknown): Problem[] {
+  const problems: Problem[] = [];
+  for (const { node, path } of objectsIn(value)) {
+    if (Array.isArray(node) || !Object.hasOwn(node, '__proto__')) continue;
+    problems.push({
+      path: pathStep(path, '__proto__'),
+      expected: 'any key but "__proto__", which a JavaScript object cannot hold',
+      found: 'that key',
+    });
+  }
+  return problems;
+}
+
+/** Every object and array in a parsed JSON value, with its path and depth, without recursion. */
+function* objectsIn(value: unknown): Generator<{ node: object; path: string; depth: number }> {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '$', depth: 0 }];
 
   while (stack.length > 0) {
     const { value: node, path, depth } = stack.pop()!;
     if (typeof node !== 'object' || node === null) continue;
-    if (depth >= MAX_DEPTH) return nestingProblem(path);
-    for (const [key, child] of Object.entries(node)) {
+    yield { node, path, depth };
+    // Pushed last to first, so the walk meets them in the order they are written.
+    for (const [key, child] of Object.entries(node).reverse()) {
       const childPath = pathStep(path, Array.isArray(node) ? Number(key) : key);
       stack.push({ value: child, path: childPath, depth: depth + 1 });
     }
   }
-  return null;
 }
 
 function nestingProblem(path: string): Problem {

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 
 import { crossReferenceProblems } from './cross-references';
 import { packJsonSchema } from './json-schema';
-import { depthProblem } from './limits';
+import { depthProblem, prototypeKeyProblems } from './limits';
 import { jsonPath, type Problem } from './problem';
 import { packSchema, type Pack } from './schema';
 
@@ -19,23 +19,33 @@ export function checkPackShape(value: unknown): Validation {
   const tooDeep = depthProblem(value);
   if (tooDeep) return { ok: false, problems: [tooDeep] };
 
+  const prototypeKeys = prototypeKeyProblems(value);
   const parsed = packSchema.safeParse(value, { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map(toProblem) };
+  if (!parsed.success) {
+    return { ok: false, problems: [...prototypeKeys, ...parsed.error.issues.flatMap(toProblems)] };
+  }
+  if (prototypeKeys.length > 0) return { ok: false, problems: prototypeKeys };
 
   const problems = crossReferenceProblems(parsed.data);
   return problems.length === 0 ? { ok: true, pack: parsed.data } : { ok: false, problems };
 }
 
-function toProblem(issue: z.core.$ZodIssue): Problem {
-  if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((key) => `"${key}"${didYouMean(key, issue.path)}`).join(', ');
-    return {
+function toProblems(issue: z.core.$ZodIssue): Problem[] {
+  if (issue.code !== 'unrecognized_keys') {
+    return [{ path: jsonPath(issue.path), expected: expectedOf(issue), found: foundOf(issue) }];
+  }
+
+  // A key "__proto__" has its own problem, from prototypeKeyProblems.
+  const keys = issue.keys.filter((key) => key !== '__proto__');
+  if (keys.length === 0) return [];
+  const named = keys.map((key) => `"${key}"${didYouMean(key, issue.path)}`).join(', ');
+  return [
+    {
       path: jsonPath(issue.path),
       expected: 'only known keys',
-      found: `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}`,
-    };
-  }
-  return { path: jsonPath(issue.path), expected: expectedOf(issue), found: foundOf(issue) };
+      found: `unknown key${keys.length > 1 ? 's' : ''} ${named}`,
+    },
+  ];
 }
 
 /**

@@ -87,6 +87,24 @@ describe('validatePack', () => {
     ]);
   });
 
+  it('should refuse a derived group or lookup entry named "__proto__" instead of dropping it', () => {
+    const pack = JSON.parse(
+      JSON.stringify({ ...minimalPack(), lookups: { regions: { EU: 'Europe' } } })
+        .replace('"EU"', '"__proto__"')
+        .replace(
+          '"because":"a deal"',
+          '"because":"a deal","set":{"__proto__":{"from":"id","lookup":"regions"}}',
+        ),
+    );
+    const refused =
+      'expected any key but "__proto__", which a JavaScript object cannot hold, found that key';
+
+    expect(problemsOf(pack)).toEqual([
+      `$.tools[0].contexts[0].set.__proto__: ${refused}`,
+      `$.lookups.regions.__proto__: ${refused}`,
+    ]);
+  });
+
   it('should report every problem at once, each with its path', () => {
     const pack = { ...minimalPack(), version: 'one', format: 2 };
     pack.tools[0]!.hosts = ['https://crm.acme.example/'];
