@@ -5,6 +5,7 @@ import './bookmarks.css';
 
 const outcomes: Partial<Record<PageBookmarkState, MessageKey>> = {
   saved: 'pageBookmarked',
+  already: 'pageAlreadyBookmarked',
   failed: 'bookmarkNotSaved',
   unreachable: 'bookmarkPageUnreachable',
 };
@@ -17,6 +18,7 @@ const outcomes: Partial<Record<PageBookmarkState, MessageKey>> = {
 export function BookmarkPageButton({ tabId }: { tabId: number | null | undefined }) {
   const { state, save } = usePageBookmark(tabId);
   const outcome = outcomes[state];
+  const kept = state === 'saved' || state === 'already';
 
   if (typeof tabId !== 'number') return null;
 
@@ -33,11 +35,8 @@ export function BookmarkPageButton({ tabId }: { tabId: number | null | undefined
       </button>
       <div aria-live="polite">
         {outcome && (
-          <p
-            class={state === 'saved' ? 'bookmark-page-saved' : 'notice'}
-            data-testid="bookmark-page-outcome"
-          >
-            {state === 'saved' && <span aria-hidden="true">✓ </span>}
+          <p class={kept ? 'bookmark-page-saved' : 'notice'} data-testid="bookmark-page-outcome">
+            {kept && <span aria-hidden="true">✓ </span>}
             {t(outcome)}
           </p>
         )}

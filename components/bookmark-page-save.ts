@@ -25,13 +25,13 @@ import { noteRecordFailure, noteRecordSuccess } from '@/lib/record-health';
 
 import { useDatabase } from './database-context';
 
-export type PageBookmarkState = 'ready' | 'saving' | 'saved' | 'failed' | 'unreachable';
+export type PageBookmarkState = 'ready' | 'saving' | 'saved' | 'already' | 'failed' | 'unreachable';
 
 /** Saves the tab's page; `unreachable` when the panel may not know its address. */
 export async function bookmarkTab(
   db: InflowDatabase,
   tabId: number,
-): Promise<'saved' | 'unreachable'> {
+): Promise<'saved' | 'already' | 'unreachable'> {
   const [tab, context] = await Promise.all([
     browser.tabs.get(tabId).catch((): ClickedTab | undefined => undefined),
     // The place is enough: a bookmark keeps no lessons.
@@ -43,8 +43,8 @@ export async function bookmarkTab(
   if (!tab?.url && !context?.url) return 'unreachable';
 
   const reading = await readPage(tabId);
-  await savePage(db, draftFromPage(tab, reading, context));
-  return 'saved';
+  const { alreadySaved } = await savePage(db, draftFromPage(tab, reading, context));
+  return alreadySaved ? 'already' : 'saved';
 }
 
 /** The button's state for `tabId`, reset when the panel moves to another tab. */
@@ -63,7 +63,7 @@ export function usePageBookmark(tabId: number | null | undefined): {
     setState('saving');
     try {
       const outcome = await bookmarkTab(db, tabId);
-      if (outcome === 'saved') noteRecordSuccess();
+      if (outcome !== 'unreachable') noteRecordSuccess();
       setState(outcome);
     } catch (error) {
       noteRecordFailure(error);

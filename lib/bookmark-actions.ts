@@ -71,8 +71,8 @@ async function activeTab(): Promise<ClickedTab | undefined> {
 /** Writes the bookmark, then tells the learner on the toolbar button. */
 async function keep(draft: PageDraft, tabId: number | undefined): Promise<Bookmark> {
   try {
-    const bookmark = await savePage(database(), draft);
-    if (tabId !== undefined) await flashBookmarkOutcome(tabId, 'saved');
+    const { bookmark, alreadySaved } = await savePage(database(), draft);
+    if (tabId !== undefined) await flashBookmarkOutcome(tabId, alreadySaved ? 'already' : 'saved');
     return bookmark;
   } catch (error) {
     if (tabId !== undefined) await flashBookmarkOutcome(tabId, 'failed');

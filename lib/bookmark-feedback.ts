@@ -1,5 +1,6 @@
 /**
- * Says on the toolbar button that a bookmark was saved, or was not: the badge shows
+ * Says on the toolbar button that a bookmark was saved, was saved already, or was
+ * not: the badge shows
  * ✓ (or !) for two seconds and the button's tooltip says what happened. The host
  * page is never touched, and no notification pops up.
  */
@@ -13,7 +14,13 @@ const button = () => browser.action ?? browser.browserAction;
 
 export const FLASH_MS = 2000;
 
-const marks = { saved: '✓', failed: '!' } as const;
+const marks = { saved: '✓', already: '✓', failed: '!' } as const;
+
+const titles = {
+  saved: 'bookmarkSavedTitle',
+  already: 'bookmarkAlreadyTitle',
+  failed: 'bookmarkFailedTitle',
+} as const;
 
 /**
  * Flashes the outcome on the tab's badge, then puts back what it showed, unless the
@@ -33,7 +40,7 @@ export async function flashBookmarkOutcome(
     await button().setBadgeText({ tabId, text: marks[outcome] });
     await button().setTitle({
       tabId,
-      title: t(outcome === 'saved' ? 'bookmarkSavedTitle' : 'bookmarkFailedTitle'),
+      title: t(titles[outcome]),
     });
     setTimeout(() => void putBack(tabId, marks[outcome], { text, title }), FLASH_MS);
   } catch (error) {

@@ -38,16 +38,35 @@ export function saveLesson(
   });
 }
 
+/** A page bookmark as saved, and whether the same one was kept already. */
+export interface SavedPage {
+  bookmark: Bookmark;
+  alreadySaved: boolean;
+}
+
 /**
  * Saves a page, with the text selected on it, a note, tags and the detected place
  * when given. Everything is checked and cut to its limit first (see bookmark-draft.ts).
+ * The same address with the same selection (or none) is kept once: saving it again
+ * returns the bookmark it has, with its note and tags, as a browser's star does.
  */
-export async function savePage(db: InflowDatabase, page: PageDraft): Promise<Bookmark> {
+export function savePage(db: InflowDatabase, page: PageDraft): Promise<SavedPage> {
   const now = new Date().toISOString();
   const bookmark = pageBookmark(page, { id: crypto.randomUUID(), now });
 
-  await db.transaction('rw', db.bookmarks, () => db.bookmarks.add(bookmark));
-  return bookmark;
+  return db.transaction('rw', db.bookmarks, async () => {
+    // A person's own saves are few: a scan spares an index, and the new database
+    // version an index would need.
+    const saved = await db.bookmarks.filter((other) => isSamePage(other, bookmark)).first();
+    if (saved) return { bookmark: saved, alreadySaved: true };
+
+    await db.bookmarks.add(bookmark);
+    return { bookmark, alreadySaved: false };
+  });
+}
+
+function isSamePage(a: Bookmark, b: Bookmark): boolean {
+  return a.kind === 'page' && a.url === b.url && a.selection === b.selection;
 }
 
 /** Every bookmark, the newest first. */

@@ -77,6 +77,21 @@ describe('"Bookmark this page" in the panel', () => {
     ]);
   });
 
+  it('should say a page saved before is in the bookmarks already, and keep it once', async () => {
+    answerMessages({ context: async () => opportunity() });
+    tabShows({ url: opportunity().url, title: 'Acme' });
+    pageHasSelected('');
+    mount(TAB);
+    const button = container.querySelector<HTMLButtonElement>('[data-testid="bookmark-page"]')!;
+    button.click();
+    await vi.waitFor(() => expect(outcome()).toContain('Saved to your bookmarks'));
+
+    button.click();
+
+    await vi.waitFor(() => expect(outcome()).toContain('Already in your bookmarks'));
+    expect(await db.bookmarks.count()).toBe(1);
+  });
+
   it('should save without the selection when the page cannot be read', async () => {
     answerMessages({ context: async () => opportunity() });
     tabShows({ url: opportunity().url, title: 'Acme' });

@@ -93,7 +93,7 @@ function press(target: Element, key: string, extra: KeyboardEventInit = {}): voi
 const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
 
 async function saveSome(): Promise<Record<'pricing' | 'opportunity' | 'lesson', Bookmark>> {
-  const pricing = await savePage(db, {
+  const { bookmark: pricing } = await savePage(db, {
     url: 'https://field-notes.example.net/articles/pricing',
     title: 'Pricing notes',
     selection: 'Anchor on value,\nnot on price',
@@ -101,7 +101,7 @@ async function saveSome(): Promise<Record<'pricing' | 'opportunity' | 'lesson', 
     tags: ['Pricing', 'calls'],
   });
   await tick();
-  const opportunity = await savePage(db, {
+  const { bookmark: opportunity } = await savePage(db, {
     url: 'https://acme.lightning.force.com/lightning/r/Opportunity/006/view',
     title: 'Acme renewal',
     tags: ['renewals'],

@@ -104,6 +104,19 @@ describe('bookmarking from the context menu', () => {
     expect(await browser.action.getBadgeText({ tabId: 5 })).toBe('3');
   });
 
+  it('should keep a page saved twice once, and say it was saved already', async () => {
+    const click = { menuItemId: BOOKMARK_MENUS.page, pageUrl: article };
+    const first = await bookmarkFromMenu(click, { id: 5, url: article, title: 'Pipeline' });
+
+    const again = await bookmarkFromMenu(click, { id: 5, url: article, title: 'Pipeline' });
+
+    expect(first?.id).toEqual(expect.any(String));
+    expect(again?.id).toBe(first?.id);
+    expect(await database().bookmarks.count()).toBe(1);
+    expect(await browser.action.getBadgeText({ tabId: 5 })).toBe('✓');
+    expect(await browser.action.getTitle({ tabId: 5 })).toBe('Inflow: already in your bookmarks');
+  });
+
   it('should leave the clicks of other menu items alone', async () => {
     expect(
       await bookmarkFromMenu({ menuItemId: 'someone-else', pageUrl: article }, { id: 4 }),

@@ -9,7 +9,8 @@ import {
   saveLesson,
   savePage,
 } from '@/lib/bookmarks';
-import { InflowDatabase } from '@/lib/db';
+import type { PageDraft } from '@/lib/bookmark-draft';
+import { InflowDatabase, type Bookmark } from '@/lib/db';
 
 let db: InflowDatabase;
 
@@ -17,9 +18,15 @@ beforeEach(() => {
   db = new InflowDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
 });
 
+async function pageSaved(draft: PageDraft): Promise<Bookmark> {
+  const { bookmark, alreadySaved } = await savePage(db, draft);
+  expect(alreadySaved).toBe(false);
+  return bookmark;
+}
+
 describe('the bookmarks', () => {
   it('should list the newest first, lessons and pages together', async () => {
-    const first = await savePage(db, { url: 'https://example.org/1', title: 'One' });
+    const first = await pageSaved({ url: 'https://example.org/1', title: 'One' });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const lesson = await saveLesson(db, {
       pack: 'inflow.salesforce',
@@ -27,7 +34,7 @@ describe('the bookmarks', () => {
       title: 'Handling a price objection',
     });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const last = await savePage(db, { url: 'https://example.org/3', title: 'Three' });
+    const last = await pageSaved({ url: 'https://example.org/3', title: 'Three' });
 
     expect((await bookmarksNewestFirst(db)).map((each) => each.id)).toEqual([
       last.id,
@@ -37,7 +44,7 @@ describe('the bookmarks', () => {
   });
 
   it('should change the note and tags, cleaned as when saved, and nothing else', async () => {
-    const saved = await savePage(db, {
+    const saved = await pageSaved({
       url: 'https://example.org/',
       title: 'Page',
       selection: 'Kept',
@@ -60,7 +67,7 @@ describe('the bookmarks', () => {
   });
 
   it('should drop a note and tags emptied in the form', async () => {
-    const saved = await savePage(db, { url: 'https://example.org/', note: 'x', tags: ['y'] });
+    const saved = await pageSaved({ url: 'https://example.org/', note: 'x', tags: ['y'] });
 
     await annotateBookmark(db, saved.id, { note: '  ', tags: ' , ' });
 
@@ -70,7 +77,7 @@ describe('the bookmarks', () => {
   });
 
   it('should say a bookmark deleted meanwhile is gone rather than bring it back', async () => {
-    const saved = await savePage(db, { url: 'https://example.org/' });
+    const saved = await pageSaved({ url: 'https://example.org/' });
     await removeBookmark(db, saved.id);
 
     expect(await annotateBookmark(db, saved.id, { note: 'late' })).toBeUndefined();
@@ -78,7 +85,7 @@ describe('the bookmarks', () => {
   });
 
   it('should put a deleted bookmark back exactly as it was', async () => {
-    const saved = await savePage(db, {
+    const saved = await pageSaved({
       url: 'https://example.org/',
       title: 'Page',
       selection: 'Quote',
@@ -90,5 +97,34 @@ describe('the bookmarks', () => {
     await restoreBookmark(db, saved);
 
     expect(await db.bookmarks.toArray()).toEqual([saved]);
+  });
+
+  it('should keep a page once, and say so when it is saved again', async () => {
+    const saved = await pageSaved({ url: 'https://example.org/a#top', title: 'Page' });
+    await annotateBookmark(db, saved.id, { note: 'Mine', tags: 'kept' });
+
+    const again = await savePage(db, { url: 'https://example.org/a#top', title: 'Page, renamed' });
+
+    expect(again.alreadySaved).toBe(true);
+    expect(again.bookmark).toMatchObject({ id: saved.id, title: 'Page', note: 'Mine' });
+    expect(await db.bookmarks.count()).toBe(1);
+  });
+
+  it('should keep each selection of a page apart, and the page without one', async () => {
+    const url = 'https://example.org/guide';
+    await pageSaved({ url, selection: 'First quote' });
+    await pageSaved({ url, selection: 'Second quote' });
+    await pageSaved({ url });
+    await pageSaved({ url: `${url}?page=2`, selection: 'First quote' });
+
+    expect((await savePage(db, { url, selection: ' First quote ' })).alreadySaved).toBe(true);
+    expect((await savePage(db, { url })).alreadySaved).toBe(true);
+    expect(await db.bookmarks.count()).toBe(4);
+  });
+
+  it('should not take a saved lesson for a saved page', async () => {
+    await saveLesson(db, { pack: 'inflow.salesforce', module: 'price-objection', title: 'Price' });
+
+    expect((await savePage(db, { title: 'Price', selection: 'Quote' })).alreadySaved).toBe(false);
   });
 });
