@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { compileRules } from '@/rules/engine';
 import { packJsonSchema } from '@/rules/json-schema';
 
-import { matchLines, matchPage } from './match';
+import { isWebAddress, matchLines, matchPage } from './match';
 import { formatOutcome, runPackTests } from './pack-tests';
 import { checkPolicyFile, formatPolicyReport } from './policy-file';
 import { PackFileError, problemsOf, readPacks } from './read-packs';
@@ -154,14 +154,6 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     return report.dropped.length === 0 && report.problems.length === 0 ? 0 : 1;
   },
 };
-
-function isWebAddress(text: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(text).protocol);
-  } catch {
-    return false;
-  }
-}
 
 function fail(message: string): number {
   process.stderr.write(`inflow: ${message}\n\n${usage}\n`);

@@ -43,6 +43,15 @@ export function describeMatch(url: string, detection: Detection | null) {
   };
 }
 
+/** Whether `text` is an address Inflow can meet in a tab: http or https. */
+export function isWebAddress(text: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /** Saved pages larger than this are refused: parsing them would take seconds and gigabytes. */
 const MAX_HTML_BYTES = 2 * 1024 * 1024;
 
@@ -127,6 +136,11 @@ async function matchLine(rules: Rules, line: string) {
       confidence: 0,
       error: `not a JSON line with a url: ${reason}`,
     };
+  }
+
+  if (!isWebAddress(input.url)) {
+    const error = `expected an http or https address, found ${JSON.stringify(input.url)}`;
+    return { url: input.url, tool: null, context: null, confidence: 0, error };
   }
 
   const detection = await matchOne(rules, input);

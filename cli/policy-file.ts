@@ -43,7 +43,11 @@ export async function checkPolicyFile(file: string): Promise<PolicyReport> {
     // The .reg and .mobileconfig examples are for deployment tools; their JSON twins
     // (Linux's managed policy file, Firefox's policies.json) hold the same values.
     const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(`${file}: expected a JSON policy file, found ${reason}`);
+    throw new InputError(
+      `${file}: expected a JSON policy file, found ${reason} (this command reads Chrome's ` +
+        `JSON policy file or Firefox's policies.json; a .reg or .mobileconfig file holds ` +
+        `the same values for deployment tools)`,
+    );
   }
 
   const { values, browser, source } = valuesIn(parsed, file);

@@ -144,6 +144,7 @@ describe('inflow match', () => {
         'not json',
         JSON.stringify({ url: 'https://www.salesforce.com/products/' }),
         JSON.stringify({ url: 'https://acme.atlassian.net/browse/ENG-1', title: 'ENG-1' }),
+        JSON.stringify({ url: 'ftp://acme.lightning.force.com/lightning/page/home' }),
       ].join('\n'),
     );
 
@@ -154,7 +155,7 @@ describe('inflow match', () => {
       .map((line) => JSON.parse(line));
 
     expect(result.code).toBe(0);
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(lines[0]).toMatchObject({
       url: opportunity,
       tool: 'salesforce',
@@ -169,6 +170,14 @@ describe('inflow match', () => {
       confidence: 0,
     });
     expect(lines[3]).toMatchObject({ tool: 'jira', context: 'issue' });
+    expect(lines[4]).toEqual({
+      url: 'ftp://acme.lightning.force.com/lightning/page/home',
+      tool: null,
+      context: null,
+      confidence: 0,
+      error:
+        'expected an http or https address, found "ftp://acme.lightning.force.com/lightning/page/home"',
+    });
   });
 
   it('should refuse --urls together with --url, rather than drop one of them', () => {
@@ -286,5 +295,6 @@ describe('inflow for an admin new to it', () => {
     expect(result.stderr).toMatch(
       /^inflow: docs\/examples\/policy\/chrome-windows.reg: expected a JSON policy file, found /,
     );
+    expect(result.stderr).toContain('a .reg or .mobileconfig file holds the same values');
   });
 });
