@@ -4,7 +4,7 @@
  */
 import type { Condition } from './conditions/condition';
 import { patternBacktrackingProblem } from './conditions/url-pattern';
-import { backtrackingProblem } from './regex-safety';
+import { BacktrackingCheck } from './regex-safety';
 import type { Pack } from './schema';
 import { jsonPath, type Problem } from './problem';
 
@@ -15,8 +15,14 @@ const textTests = ['query', 'title', 'selectorText', 'meta', 'attribute'] as con
 
 export function backtrackingProblems(pack: Pack): Problem[] {
   const problems: Problem[] = [];
-  for (const [condition, at] of conditionsOf(pack)) walk(condition, at, problems);
+  const check = new BacktrackingCheck();
+  for (const [condition, at] of conditionsOf(pack)) walk(condition, at, { check, problems });
   return problems;
+}
+
+interface Walk {
+  check: BacktrackingCheck;
+  problems: Problem[];
 }
 
 function* conditionsOf(pack: Pack): Generator<[Condition, Segments]> {
@@ -35,7 +41,7 @@ function* conditionsOf(pack: Pack): Generator<[Condition, Segments]> {
   }
 }
 
-function walk(condition: Condition, at: Segments, problems: Problem[]): void {
+function walk(condition: Condition, at: Segments, { check, problems }: Walk): void {
   const report = (segments: Segments, found: string, problem: string | null) => {
     if (problem)
       problems.push({ path: jsonPath(segments), expected: problem, found: JSON.stringify(found) });
@@ -44,15 +50,16 @@ function walk(condition: Condition, at: Segments, problems: Problem[]): void {
   for (const [kind, delimiter] of Object.entries(patternDelimiters)) {
     const source = condition[kind as keyof typeof patternDelimiters];
     if (source === undefined) continue;
-    report([...at, kind], source, patternBacktrackingProblem(source, delimiter));
+    report([...at, kind], source, patternBacktrackingProblem(source, delimiter, check));
   }
   for (const kind of textTests) {
     const matches = condition[kind]?.matches;
     if (matches !== undefined)
-      report([...at, kind, 'matches'], matches, backtrackingProblem(matches, true));
+      report([...at, kind, 'matches'], matches, check.problemOf(matches, true));
   }
 
-  condition.all?.forEach((nested, i) => walk(nested, [...at, 'all', i], problems));
-  condition.any?.forEach((nested, i) => walk(nested, [...at, 'any', i], problems));
-  if (condition.not) walk(condition.not, [...at, 'not'], problems);
+  const further = { check, problems };
+  condition.all?.forEach((nested, i) => walk(nested, [...at, 'all', i], further));
+  condition.any?.forEach((nested, i) => walk(nested, [...at, 'any', i], further));
+  if (condition.not) walk(condition.not, [...at, 'not'], further);
 }

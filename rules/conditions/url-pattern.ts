@@ -7,7 +7,7 @@
 import { parse, pathToRegexp, type Key } from 'path-to-regexp';
 import { z } from 'zod';
 
-import { backtrackingProblem } from '../regex-safety';
+import { BacktrackingCheck, shapeOf } from '../regex-safety';
 
 export interface ComponentPattern {
   exec(value: string): Record<string, string> | null;
@@ -79,18 +79,22 @@ export function patternProblem(source: string, delimiter = '/'): string | null {
 
 /**
  * Why a pattern could backtrack catastrophically, or `null`. Each group's own
- * expression is checked; then the two ways the pattern itself can explode: a
- * repeated group that can cross segments (`/:a(.+)+`), and more than two groups
- * that can cross segments in one pattern (`/*-*-*!`, cubic on a long address).
+ * expression is checked; then the ways the pattern itself can explode: a repeated
+ * group that can cross segments (`/:a(.+)+`), more than two groups that can cross
+ * segments in one pattern (`/*-*-*!`, cubic on a long address), and more than two
+ * groups of varying length in one segment (`/:a-:b-:c!`, cubic on a long segment).
  */
-export function patternBacktrackingProblem(source: string, delimiter = '/'): string | null {
-  const groups = parse(bareWildcards(source), { delimiter, prefixes: delimiter }).filter(
-    (token): token is Key => typeof token !== 'string',
-  );
+export function patternBacktrackingProblem(
+  source: string,
+  delimiter = '/',
+  check = new BacktrackingCheck(),
+): string | null {
+  const tokens = parse(bareWildcards(source), { delimiter, prefixes: delimiter });
+  const groups = tokens.filter((token): token is Key => typeof token !== 'string');
 
   for (const group of groups) {
     // A group always matches a whole segment (or more): check it anchored, as it runs.
-    const problem = backtrackingProblem(`^(?:${group.pattern})$`, false);
+    const problem = check.problemOf(`^(?:${group.pattern})$`, false);
     if (problem) return `${problem}, in the group "${String(group.name)}"`;
   }
   const crossing = groups.filter((group) => /\.[*+]|\[\^?\\[sSdDwW]/.test(group.pattern));
@@ -98,7 +102,27 @@ export function patternBacktrackingProblem(source: string, delimiter = '/'): str
     return 'a pattern without a repeated group that can span segments (such as "/:a(.+)+")';
   }
   if (crossing.length > 2) return 'a pattern with at most two wildcards that can span segments';
+  if (mostVaryingInOneSegment(tokens, delimiter) > 2) {
+    return 'a pattern with at most two groups of varying length in one segment (such as "/:a-:b")';
+  }
   return null;
+}
+
+/** The most groups of varying length (`:name`, `(\\d+)`, `*`) that share one segment. */
+function mostVaryingInOneSegment(tokens: readonly (string | Key)[], delimiter: string): number {
+  let most = 0;
+  let inSegment = 0;
+  for (const token of tokens) {
+    const text = typeof token === 'string' ? token : token.prefix;
+    if (text.includes(delimiter)) inSegment = 0;
+    if (typeof token !== 'string' && varies(token.pattern)) inSegment += 1;
+    most = Math.max(most, inSegment);
+  }
+  return most;
+}
+
+function varies(pattern: string): boolean {
+  return /[*+]|\{\d+,\d*\}/.test(shapeOf(pattern));
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { compileRules } from '@/rules/engine';
 import { bundledPackSources } from '@/rules/packs/index';
+import { MAX_ANALYSED } from '@/rules/regex-safety';
 import { formatProblem, validatePack } from '@/rules/validate';
 
 const minimalPack = () => ({
@@ -154,6 +155,21 @@ describe('validatePack', () => {
     ],
     ['a title test', { title: { matches: '(a+)+$' } }, '$.tools[0].contexts[0].when.title.matches'],
     [
+      'a title test that counts a group',
+      { title: { matches: '^(a|a){40}$' } },
+      '$.tools[0].contexts[0].when.title.matches',
+    ],
+    [
+      'a title test with three bounded repetitions',
+      { title: { matches: '\\w{1,99}\\w{1,99}\\w{1,99}!' } },
+      '$.tools[0].contexts[0].when.title.matches',
+    ],
+    [
+      'a path group that counts a group',
+      { path: '/x/:a((?:a|a){40})' },
+      '$.tools[0].contexts[0].when.path',
+    ],
+    [
       'a nested query test',
       { all: [{ query: { name: 'q', matches: '(x*)*y' } }] },
       '$.tools[0].contexts[0].when.all[0].query.matches',
@@ -176,6 +192,8 @@ describe('validatePack', () => {
   it.each([
     ['three wildcards', '/*-*-*!'],
     ['a repeated wildcard group', '/:a(.+)+!'],
+    ['three groups in one segment', '/:a-:b-:c!'],
+    ['three classes in one segment', '/:a([^/]*)-:b([^/]*)-:c([^/]*)!'],
   ])('should refuse a path pattern whose shape backtracks: %s', (_shape, path) => {
     const pack = minimalPack();
     pack.tools[0]!.contexts[0]!.when = { path };
@@ -183,6 +201,42 @@ describe('validatePack', () => {
     expect(problemsOf(pack)).toEqual([
       expect.stringMatching(/^\$\.tools\[0\]\.contexts\[0\]\.when\.path: expected a pattern/),
     ]);
+  });
+
+  it('should accept two groups in one segment, and bounded repetitions in separate alternatives', () => {
+    const pack = minimalPack();
+    pack.tools[0]!.contexts[0]!.when = {
+      all: [{ path: '/:a-:b' }, { title: { matches: '^(?:x{0,80}y{0,80}|z{0,80})$' } }],
+    } as never;
+
+    expect(problemsOf(pack)).toEqual([]);
+  });
+
+  it(`should check at most ${MAX_ANALYSED} expressions of a pack that need the slow check, each once`, () => {
+    const pack = minimalPack();
+    const context = pack.tools[0]!.contexts[0]!;
+    const distinct = Array.from(
+      { length: MAX_ANALYSED + 1 },
+      (_, i) => `^\\d*-[a-z]*-[A-Z]*-${i}$`,
+    );
+    pack.tools[0]!.contexts = [...distinct, ...distinct].map((matches, i) => ({
+      ...context,
+      id: `c${i}`,
+      when: { title: { matches } } as never,
+    }));
+
+    const problems = problemsOf(pack);
+
+    // The first copies were checked and found safe; the last distinct one, and its
+    // copy, were past the limit.
+    const at = (index: number) => `$.tools[0].contexts[${index}].when.title.matches`;
+    expect(problems.map((problem) => problem.split(': ')[0])).toEqual([
+      at(MAX_ANALYSED),
+      at(2 * MAX_ANALYSED + 1),
+    ]);
+    for (const problem of problems) {
+      expect(problem).toContain(`expected at most ${MAX_ANALYSED} regular expressions per pack`);
+    }
   });
 
   it('should keep every problem on one line, whatever the input holds', () => {
