@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 
 import { compileRules } from '@/rules/engine';
 import { packJsonSchema } from '@/rules/json-schema';
+import { oneLine } from '@/rules/problem';
 
 import { isWebAddress, matchLines, matchPage } from './match';
 import { formatOutcome, runPackTests } from './pack-tests';
@@ -150,14 +151,19 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     if (files.length !== 1) return fail('policy needs one FILE');
 
     const report = await checkPolicyFile(files[0]!);
-    process.stdout.write(`${formatPolicyReport(report)}\n`);
+    process.stdout.write(`${printable(formatPolicyReport(report))}\n`);
     return report.dropped.length === 0 && report.problems.length === 0 ? 0 : 1;
   },
 };
 
 function fail(message: string): number {
-  process.stderr.write(`inflow: ${message}\n\n${usage}\n`);
+  process.stderr.write(`inflow: ${printable(message)}\n\n${usage}\n`);
   return 2;
+}
+
+// Messages quote what was typed or read: each of their lines is printed as one line.
+function printable(message: string): string {
+  return message.split('\n').map(oneLine).join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -173,11 +179,14 @@ async function main(argv: string[]): Promise<number> {
     return await command(args);
   } catch (error) {
     if (error instanceof InputError) {
-      process.stderr.write(`inflow: ${error.message}\n`);
+      process.stderr.write(`inflow: ${printable(error.message)}\n`);
       return 1;
     }
-    if (error instanceof PackFileError) process.stdout.write(`${error.message}\n`);
-    else process.stderr.write(`inflow: ${error instanceof Error ? error.message : error}\n`);
+    if (error instanceof PackFileError) process.stdout.write(`${printable(error.message)}\n`);
+    else
+      process.stderr.write(
+        `inflow: ${printable(String(error instanceof Error ? error.message : error))}\n`,
+      );
     return error instanceof PackFileError ? 1 : 2;
   }
 }

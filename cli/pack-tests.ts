@@ -1,5 +1,6 @@
 /** `test`: runs the tests that packs embed, against all the given packs together. */
 import type { Rules } from '@/rules/engine';
+import { oneLine } from '@/rules/problem';
 import type { Pack, PackTest } from '@/rules/schema';
 
 export interface TestOutcome {
@@ -24,7 +25,9 @@ export function runPackTests(packs: readonly Pack[], rules: Rules): TestOutcome[
 export function formatOutcome({ pack, test, passed, got }: TestOutcome): string {
   const want = test.tool === null ? 'no tool' : `${test.tool} › ${test.context ?? 'any context'}`;
   const found = got.tool === null ? 'no tool' : `${got.tool} › ${got.context}`;
-  return passed
-    ? `ok    ${pack}: ${test.url} → ${found}`
-    : `FAIL  ${pack}: ${test.url}: expected ${want}, found ${found}`;
+  return oneLine(
+    passed
+      ? `ok    ${pack}: ${test.url} → ${found}`
+      : `FAIL  ${pack}: ${test.url}: expected ${want}, found ${found}`,
+  );
 }

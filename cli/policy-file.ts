@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 
 import { readPolicy, type EffectivePolicy, type PolicyProblem } from '@/lib/policy';
 
-import { NotUtf8Error, readFailure, readUtf8 } from './read-text';
+import { FileTooLargeError, NotUtf8Error, readFailure, readUtf8 } from './read-text';
 import { InputError } from './signing';
 
 /** Inflow's add-on id in Firefox (`browser_specific_settings.gecko.id`). */
@@ -32,7 +32,8 @@ export async function checkPolicyFile(file: string): Promise<PolicyReport> {
   try {
     text = await readUtf8(file);
   } catch (error) {
-    const reason = error instanceof NotUtf8Error ? error.message : readFailure(error);
+    const known = error instanceof NotUtf8Error || error instanceof FileTooLargeError;
+    const reason = known ? error.message : readFailure(error);
     throw new InputError(`${file}: ${reason}`);
   }
 

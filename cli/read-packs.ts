@@ -5,7 +5,7 @@ import { parsePackText } from '@/rules/limits';
 import type { Pack } from '@/rules/schema';
 import { formatProblem, validatePack } from '@/rules/validate';
 
-import { NotUtf8Error, readFailure, readUtf8 } from './read-text';
+import { FileTooLargeError, NotUtf8Error, readFailure, readUtf8 } from './read-text';
 
 export class PackFileError extends Error {
   constructor(readonly lines: string[]) {
@@ -24,7 +24,9 @@ export async function problemsOf(
   try {
     text = await readUtf8(file);
   } catch (error) {
-    if (error instanceof NotUtf8Error) return { lines: [`${file}: $: ${error.message}`] };
+    if (error instanceof NotUtf8Error || error instanceof FileTooLargeError) {
+      return { lines: [`${file}: $: ${error.message}`] };
+    }
     return { lines: [`${file}: $: expected a readable file, found ${readFailure(error)}`] };
   }
 

@@ -4,13 +4,21 @@
  * U+FFFD in place of the bytes, which would let a pack saved in another encoding
  * pass validation with its text changed.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import { utf8Text } from '@/lib/utf8';
+import { AT_MOST_5_MB, bytesOf, MAX_PACK_BYTES } from '@/rules/limits';
 
-/** The file's text; throws NotUtf8Error naming the place of the first bad byte. */
+/**
+ * The file's text; throws NotUtf8Error naming the place of the first bad byte, and
+ * FileTooLargeError before reading a file over the pack limit (which also bounds
+ * policy files): a 600 MB file would otherwise be read whole, only to be refused.
+ */
 export async function readUtf8(file: string): Promise<string> {
+  const found = await stat(file);
+  if (found.isFile() && found.size > MAX_PACK_BYTES) throw new FileTooLargeError(found.size);
+
   const bytes = await readFile(file);
   const text = utf8Text(bytes);
   if (text === undefined) throw new NotUtf8Error(placeOfFirstBadByte(bytes));
@@ -28,6 +36,12 @@ export function readFailure(error: unknown): string {
   if (code === 'EISDIR') return `a folder, not a file${tried}`;
   if (code === 'EACCES') return `not allowed to read it${tried}`;
   return error instanceof Error ? error.message : String(error);
+}
+
+export class FileTooLargeError extends Error {
+  constructor(readonly bytes: number) {
+    super(`expected a file of ${AT_MOST_5_MB}, found ${bytesOf(bytes)}`);
+  }
 }
 
 export class NotUtf8Error extends Error {

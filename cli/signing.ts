@@ -13,7 +13,7 @@ import {
 } from '@/rules/signature';
 
 import { problemsOf } from './read-packs';
-import { NotUtf8Error, readUtf8 } from './read-text';
+import { FileTooLargeError, NotUtf8Error, readUtf8 } from './read-text';
 
 /** A mistake in what the admin handed in: printed on stderr, exit 1. */
 export class InputError extends Error {}
@@ -56,7 +56,9 @@ export async function verifyPackFile(packFile: string, trusted: readonly string[
   try {
     text = await readUtf8(packFile);
   } catch (error) {
-    if (error instanceof NotUtf8Error) return { ok: false as const, reason: error.message };
+    if (error instanceof NotUtf8Error || error instanceof FileTooLargeError) {
+      return { ok: false as const, reason: error.message };
+    }
     return { ok: false as const, reason: `cannot read the pack: ${messageOf(error)}` };
   }
 

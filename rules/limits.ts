@@ -16,6 +16,13 @@ import { jsonPath, pathStep, type Problem } from './problem';
 export const MAX_PACK_BYTES = 5 * 1024 * 1024;
 export const MAX_DEPTH = 40;
 
+/** The size limit in words, exact: "5.0 MB" would hide a pack one byte over it. */
+export const AT_MOST_5_MB = `at most 5 MB (${bytesOf(MAX_PACK_BYTES)})`;
+
+export function bytesOf(count: number): string {
+  return `${count.toLocaleString('en')} bytes`;
+}
+
 /** The first place where the value nests deeper than MAX_DEPTH. */
 export function depthProblem(value: unknown): Problem | null {
   for (const { path, depth } of objectsIn(value)) {
@@ -66,8 +73,7 @@ function nestingProblem(path: string): Problem {
 export function parsePackText(text: string): { value: unknown } | { problem: Problem } {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_PACK_BYTES) {
-    const found = `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-    return { problem: { path: '$', expected: 'a pack of at most 5 MB', found } };
+    return { problem: { path: '$', expected: `a pack of ${AT_MOST_5_MB}`, found: bytesOf(bytes) } };
   }
 
   let value: unknown;

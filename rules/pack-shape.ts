@@ -38,7 +38,7 @@ function toProblems(issue: z.core.$ZodIssue): Problem[] {
   // A key "__proto__" has its own problem, from prototypeKeyProblems.
   const keys = issue.keys.filter((key) => key !== '__proto__');
   if (keys.length === 0) return [];
-  const named = keys.map((key) => `"${key}"${didYouMean(key, issue.path)}`).join(', ');
+  const named = keys.map((key) => `${shown(key)}${didYouMean(key, issue.path)}`).join(', ');
   return [
     {
       path: jsonPath(issue.path),
@@ -135,6 +135,13 @@ function foundOf(issue: z.core.$ZodIssue): string {
   const input = (issue as { input?: unknown }).input;
   if (input === undefined) return 'nothing';
 
-  const shown = JSON.stringify(input) ?? String(input);
-  return shown.length > 80 ? `${shown.slice(0, 77)}…` : shown;
+  return shown(input);
+}
+
+/** A value as JSON, cut to 80 characters: a problem line quotes, it does not reprint. */
+function shown(value: unknown): string {
+  // JSON.parse reads 1e309 as Infinity, which JSON.stringify would write as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${value} (too large a number)`;
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 80 ? `${json.slice(0, 77)}…` : json;
 }

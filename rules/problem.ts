@@ -11,11 +11,16 @@ export function formatProblem(problem: Problem): string {
   return oneLine(`${problem.path}: expected ${problem.expected}, found ${problem.found}`);
 }
 
-// One problem, one line: a newline or control character from the input would let it
-// forge more lines (or hide in the terminal).
-function oneLine(text: string): string {
+/**
+ * Text from a pack or a page made safe to print as one line: every control
+ * character (C0, DEL and C1, where U+009B starts a terminal command as ESC [ does),
+ * line and paragraph separator, byte order mark and bidirectional override is
+ * written as `\uXXXX`. Otherwise a file could forge more lines, recolour the
+ * terminal, or show its text in another order than it holds.
+ */
+export function oneLine(text: string): string {
   return text.replace(
-    /[\u0000-\u001f\u007f\u2028\u2029\ufeff]/g,
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

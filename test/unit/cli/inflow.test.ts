@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -58,6 +58,23 @@ describe('inflow validate', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
       new RegExp(`^${truncated}: \\$: expected valid JSON, found .+\\n$`),
+    );
+  });
+});
+
+describe('inflow on a file over the size limit', () => {
+  it('should refuse it from its size, before reading it', () => {
+    // Sparse: 600 MB on paper, nothing on disk. Read whole, it took 37 s and then
+    // failed on JavaScript's longest string.
+    const huge = join(dir, 'huge.json');
+    closeSync(openSync(huge, 'w'));
+    truncateSync(huge, 600 * 1024 * 1024);
+
+    const result = inflow('validate', huge);
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      `${huge}: $: expected a file of at most 5 MB (5,242,880 bytes), found 629,145,600 bytes\n`,
     );
   });
 });
@@ -192,6 +209,19 @@ describe('inflow match', () => {
   });
 });
 
+/** A pack file for the tool x.acme.example, whose home page is its one context. */
+function packWithTests(name: string, tests: object[]): string {
+  const tool = {
+    id: 'x',
+    name: 'X',
+    category: 'other',
+    hosts: ['x.acme.example'],
+    contexts: [{ id: 'home', name: 'Home', when: { path: '/' }, because: 'home' }],
+  };
+  const pack = { format: 1, id: 'acme.x', name: 'X', version: '1.0.0', publisher: 'Acme' };
+  return file(name, JSON.stringify({ ...pack, modules: [], tools: [tool], tests }));
+}
+
 describe('inflow test and schema', () => {
   it('should run the embedded tests of the bundled packs and close with a count', () => {
     const result = inflow('test');
@@ -201,27 +231,9 @@ describe('inflow test and schema', () => {
   });
 
   it('should exit 1 when an embedded test fails', () => {
-    const pack = file(
-      'failing.json',
-      JSON.stringify({
-        format: 1,
-        id: 'acme.x',
-        name: 'X',
-        version: '1.0.0',
-        publisher: 'Acme',
-        modules: [],
-        tools: [
-          {
-            id: 'x',
-            name: 'X',
-            category: 'other',
-            hosts: ['x.acme.example'],
-            contexts: [{ id: 'home', name: 'Home', when: { path: '/' }, because: 'home' }],
-          },
-        ],
-        tests: [{ url: 'https://x.acme.example/other', tool: 'x', context: 'home' }],
-      }),
-    );
+    const pack = packWithTests('failing.json', [
+      { url: 'https://x.acme.example/other', tool: 'x', context: 'home' },
+    ]);
 
     const result = inflow('test', pack);
 
@@ -229,6 +241,22 @@ describe('inflow test and schema', () => {
     expect(result.stdout).toContain(
       'FAIL  acme.x: https://x.acme.example/other: expected x › home, found no tool',
     );
+  });
+
+  it('should print a test address that holds line breaks and colours on its one line', () => {
+    const forged = 'https://x.acme.example/\n\u001b[32mok    acme.x: forged\u001b[0m';
+    const pack = packWithTests('forging.json', [{ url: forged, tool: null }]);
+
+    const result = inflow('test', pack);
+
+    expect(result.stdout.split('\n')).toEqual([
+      expect.stringMatching(
+        /^(ok|FAIL) {2,4}acme\.x: https:\/\/x\.acme\.example\/\\u000a\\u001b\[32mok /,
+      ),
+      '1 passed, 0 failed',
+      '',
+    ]);
+    expect(result.stdout).not.toContain('\u001b');
   });
 
   it('should print the JSON Schema', () => {

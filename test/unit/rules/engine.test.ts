@@ -168,7 +168,11 @@ describe('pack limits', () => {
     const parsed = parsePackText(`"${'x'.repeat(6 * 1024 * 1024)}"`);
 
     expect(parsed).toEqual({
-      problem: { path: '$', expected: 'a pack of at most 5 MB', found: '6.0 MB' },
+      problem: {
+        path: '$',
+        expected: 'a pack of at most 5 MB (5,242,880 bytes)',
+        found: '6,291,458 bytes',
+      },
     });
   });
 

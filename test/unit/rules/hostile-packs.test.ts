@@ -37,7 +37,12 @@ describe('hostile packs', () => {
     const text = `{"pad":"${'x'.repeat(MAX_PACK_BYTES)}"}`;
 
     expect(parsePackText(text)).toEqual({
-      problem: { path: '$', expected: 'a pack of at most 5 MB', found: '5.0 MB' },
+      // One byte over would read "5.0 MB" in megabytes: the count is exact.
+      problem: {
+        path: '$',
+        expected: 'a pack of at most 5 MB (5,242,880 bytes)',
+        found: '5,242,890 bytes',
+      },
     });
   });
 

@@ -244,7 +244,29 @@ describe('validatePack', () => {
 
     const problems = problemsOf(pack);
 
-    expect(problems).toEqual(['$: expected only known keys, found unknown key "evil\\u000akey"']);
+    expect(problems).toEqual(['$: expected only known keys, found unknown key "evil\\nkey"']);
+  });
+
+  it('should show a number too large for a double as such, not as null', () => {
+    const pack = JSON.parse(JSON.stringify(minimalPack()).replace('"format":1', '"format":1e309'));
+
+    expect(problemsOf(pack)).toEqual(['$.format: expected 1, found Infinity (too large a number)']);
+  });
+
+  it('should print terminal commands, reordering marks and long keys as text', () => {
+    const pack = {
+      ...minimalPack(),
+      name: '\u009b2J\u202eevil',
+      ['k'.repeat(100_000)]: 1,
+    };
+
+    const problems = problemsOf(pack);
+
+    expect(problems).toEqual([
+      `$: expected only known keys, found unknown key "${'k'.repeat(76)}…`,
+    ]);
+    const shown = formatProblem({ path: '$.name', expected: 'x', found: pack.name });
+    expect(shown).toBe('$.name: expected x, found \\u009b2J\\u202eevil');
   });
 
   it('should refuse a wildcard that claims a whole top-level domain', () => {
