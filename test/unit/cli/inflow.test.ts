@@ -138,6 +138,30 @@ describe('inflow match', () => {
     );
   });
 
+  it('should read markers after a closed script, none inside an unclosed one, and never hang on scripts', () => {
+    const url = 'https://tracker.acme.example/browse/OPS-1';
+    const marker = '<meta name="application-name" content="JIRA">';
+    const afterScript = file('after.html', `<SCRIPT src=a></script >${marker}`);
+    const insideScript = file('inside.html', `<script>${marker}`);
+    // Each unclosed "<script" once made the stripping scan to the end of the page again.
+    const unclosed = file('unclosed.html', `${'<script'.repeat(250_000)}${marker}`);
+
+    const tools = [afterScript, insideScript, unclosed].map(
+      (html) => JSON.parse(inflow('match', '--url', url, '--html', html).stdout).tool,
+    );
+
+    expect(tools).toEqual(['jira', null, null]);
+  });
+
+  it('should say a saved page nests too deeply to read, and exit 1', () => {
+    const html = file('deep.html', '<div>'.repeat(20_000));
+
+    const result = inflow('match', '--url', 'https://tracker.acme.example/', '--html', html);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('inflow: the saved page nests too deeply to read\n');
+  });
+
   it('should read page markers from --html', () => {
     const html = file(
       'jira.html',
