@@ -7,6 +7,8 @@
  * step budget as unsafe, so it may refuse a safe but very complex pattern.
  */
 import { isSafePattern } from 'redos-detector';
+// A CommonJS module: Node's ESM loader sees only its default export.
+import regjsparser, { type AstNode } from 'regjsparser';
 
 /**
  * Explored paths per expression: a few ms for a typical pack pattern, 25–70 ms for
@@ -37,13 +39,13 @@ const refused =
 /**
  * Expressions one pack may send to the detector, which bounds a pack's check to
  * about a second. Without it, a pack of a few hundred such expressions kept the
- * checker busy for a minute. The bundled packs send at most 5 each.
+ * checker busy for a minute. The bundled packs send at most 2 each.
  */
 export const MAX_ANALYSED = 20;
 
 const tooMany =
   `at most ${MAX_ANALYSED} regular expressions per pack that repeat a group or hold ` +
-  'three repetitions (each needs a slow check); write simpler ones';
+  'three varying parts in a row (each needs a slow check); write simpler ones';
 
 /**
  * The backtracking check of one pack: it remembers each expression's verdict, as
@@ -88,27 +90,62 @@ function detectorVerdict(source: string, caseInsensitive: boolean): string | nul
 
 /**
  * Only two shapes can backtrack more than polynomially, or polynomially to a high
- * degree: a repeated group (`(a|a)*`, `(a+)+`, and `(a|a){40}`, a count too), and
- * three or more repetitions of varying length in a row (`\\d*\\d*\\d*`, or
- * `a{0,80}` three times). Unbounded ones are counted across the whole expression;
- * bounded ones within one alternative, since `x{0,80}y|z{0,80}` tries its
- * alternatives one after another. Others skip the detector, which is slow and overly
- * cautious on long alternations of names.
+ * degree: a repeated part that holds a choice or a repetition (`(a|a)*`, `(a+)+`,
+ * `(a|a){40}`: a count too), and three or more parts of varying length in a row
+ * (`\\d*\\d*\\d*!`, `a{0,80}` three times, `(a|a)?` twenty times). A choice of fixed
+ * words (`login|logout`) only multiplies the work by their number, so it does not
+ * count. Other expressions skip the detector, which is slow and overly cautious on
+ * long alternations of names.
  */
 function mayBacktrack(source: string): boolean {
-  const plain = shapeOf(source);
-  if (/\)(?:[*+]|\{\d+(?:,\d*)?\})/.test(plain)) return true;
-
-  const unbounded = plain.match(/[*+]|\{\d+,\}/g)?.length ?? 0;
-  const bounded = Math.max(
-    ...plain.split('|').map((alternative) => alternative.match(/\{\d+,\d+\}/g)?.length ?? 0),
-  );
-  return unbounded + bounded >= 3;
+  const root = treeOf(source);
+  // The detector refuses what it cannot read either.
+  return root === undefined || hasRiskyShape(root);
 }
 
-/** The expression with each escape and character class written as one `x`: its shape. */
-export function shapeOf(source: string): string {
-  return source.replace(/\\./g, 'x').replace(/\[[^\]]*\]/g, 'x');
+/** Whether the expression can match texts of different lengths (or cannot be read). */
+export function canVaryInLength(source: string): boolean {
+  const root = treeOf(source);
+  return root === undefined || varies(root);
+}
+
+function treeOf(source: string): RegexNode | undefined {
+  try {
+    return regjsparser.parse(source, '', { namedGroups: true, lookbehind: true });
+  } catch {
+    return undefined;
+  }
+}
+
+type RegexNode = AstNode<{ namedGroups: true; lookbehind: true }>;
+
+function hasRiskyShape(node: RegexNode): boolean {
+  const parts = childrenOf(node);
+  if (node.type === 'quantifier' && (node.max ?? Infinity) > 1) {
+    const body = parts[0];
+    if (body && (holdsChoice(body) || varies(body))) return true;
+  }
+  if (node.type === 'alternative' && parts.filter(varies).length >= 3) return true;
+  return parts.some(hasRiskyShape);
+}
+
+/** Whether the node can match texts of different lengths through a repetition. */
+function varies(node: RegexNode): boolean {
+  if (node.type === 'quantifier' && node.min !== node.max) return true;
+  // A lookaround matches no text of its own.
+  if (node.type === 'group' && node.behavior !== 'normal' && node.behavior !== 'ignore') {
+    return false;
+  }
+  return childrenOf(node).some(varies);
+}
+
+function holdsChoice(node: RegexNode): boolean {
+  return node.type === 'disjunction' || childrenOf(node).some(holdsChoice);
+}
+
+function childrenOf(node: RegexNode): RegexNode[] {
+  if (node.type === 'characterClass') return [];
+  return 'body' in node && Array.isArray(node.body) ? (node.body as RegexNode[]) : [];
 }
 
 function oneLine(error: unknown): string {

@@ -7,7 +7,7 @@
 import { parse, pathToRegexp, type Key } from 'path-to-regexp';
 import { z } from 'zod';
 
-import { BacktrackingCheck, shapeOf } from '../regex-safety';
+import { BacktrackingCheck, canVaryInLength } from '../regex-safety';
 
 export interface ComponentPattern {
   exec(value: string): Record<string, string> | null;
@@ -115,14 +115,10 @@ function mostVaryingInOneSegment(tokens: readonly (string | Key)[], delimiter: s
   for (const token of tokens) {
     const text = typeof token === 'string' ? token : token.prefix;
     if (text.includes(delimiter)) inSegment = 0;
-    if (typeof token !== 'string' && varies(token.pattern)) inSegment += 1;
+    if (typeof token !== 'string' && canVaryInLength(token.pattern)) inSegment += 1;
     most = Math.max(most, inSegment);
   }
   return most;
-}
-
-function varies(pattern: string): boolean {
-  return /[*+]|\{\d+,\d*\}/.test(shapeOf(pattern));
 }
 
 /**

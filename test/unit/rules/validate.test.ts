@@ -165,6 +165,11 @@ describe('validatePack', () => {
       '$.tools[0].contexts[0].when.title.matches',
     ],
     [
+      'a title test with twenty optional choices',
+      { title: { matches: `${'(?:a|a)?'.repeat(20)}!` } },
+      '$.tools[0].contexts[0].when.title.matches',
+    ],
+    [
       'a path group that counts a group',
       { path: '/x/:a((?:a|a){40})' },
       '$.tools[0].contexts[0].when.path',
