@@ -34,7 +34,8 @@ export function regexSyntaxProblem(source: string): string | null {
 }
 
 const refused =
-  'a regular expression that cannot backtrack catastrophically (no nested or overlapping repetition)';
+  'a regular expression that cannot backtrack catastrophically (no nested or overlapping ' +
+  'repetition; one anchored with ^ may try far fewer ways)';
 
 /**
  * Expressions one pack may send to the detector, which bounds a pack's check to
@@ -89,24 +90,62 @@ function detectorVerdict(source: string, caseInsensitive: boolean): string | nul
 }
 
 /**
- * Only two shapes can backtrack more than polynomially, or polynomially to a high
- * degree: a repeated part that holds a choice or a repetition (`(a|a)*`, `(a+)+`,
- * `(a|a){40}`: a count too), and three or more parts of varying length in a row
- * (`\\d*\\d*\\d*!`, `a{0,80}` three times, `(a|a)?` twenty times). A choice of fixed
- * words (`login|logout`) only multiplies the work by their number, so it does not
- * count. Other expressions skip the detector, which is slow and overly cautious on
- * long alternations of names.
+ * Whether the expression goes to the detector: when it repeats a part that can
+ * itself match in more than one way (`(a|a)*`, `(a+)+`, `(a|a){40}`), or when a
+ * rough count of the ways it can try one text passes MAX_WAYS. That count doubles
+ * for each choice met in a row (`(a|aa)` twenty times: 2^20); each part of varying
+ * length multiplies it by the lengths it can take (`a*` up to the whole text,
+ * `x{0,80}` 81; inside lookarounds too, which run again at every step back); and a
+ * search not anchored at the start tries every position of the text. The rest skip
+ * the detector, which is slow and overly cautious on long alternations of names.
  */
 function mayBacktrack(source: string): boolean {
   const root = treeOf(source);
   // The detector refuses what it cannot read either.
-  return root === undefined || hasRiskyShape(root);
+  if (root === undefined || repeatsAmbiguousPart(root)) return true;
+
+  const anchored = root.type === 'anchor' || firstOf(root)?.type === 'anchor';
+  const log2Ways = shapeOf(root).log2Ways + (anchored ? 0 : Math.log2(MAX_TEXT));
+  return log2Ways > Math.log2(MAX_WAYS);
+}
+
+/** The longest text an expression runs on: an address (titles are cut to 1,000). */
+const MAX_TEXT = 4096;
+
+/**
+ * Ways to try one text that need no detector: 2^26, which lets a quadratic search
+ * over a whole address through with a choice or two (`^[^/]+(?:@|%40)[^/]+$` on
+ * 4,096 characters: 14 ms here).
+ */
+export const MAX_WAYS = 2 ** 26;
+
+/** The base-2 logarithm of the ways the expression can try one text, anchored. */
+export function log2Ways(source: string): number {
+  const root = treeOf(source);
+  return root === undefined ? Infinity : shapeOf(root).log2Ways;
+}
+
+/** Whether the expression could take `char` anywhere (or cannot be read). */
+export function canMatchCharacter(source: string, char: string): boolean {
+  const root = treeOf(source);
+  return root === undefined || takes(root, char);
+}
+
+function takes(node: RegexNode, char: string): boolean {
+  const atoms = ['dot', 'characterClass', 'characterClassEscape', 'value'];
+  // One atom on its own is an expression of its own: ask the engine itself.
+  if (atoms.includes(node.type)) return new RegExp(`^${node.raw}$`, 'i').test(char);
+  // A lookaround only looks: `(?!x/)` takes no "/".
+  if (node.type === 'group' && node.behavior !== 'normal' && node.behavior !== 'ignore') {
+    return false;
+  }
+  return childrenOf(node).some((child) => takes(child, char));
 }
 
 /** Whether the expression can match texts of different lengths (or cannot be read). */
 export function canVaryInLength(source: string): boolean {
   const root = treeOf(source);
-  return root === undefined || varies(root);
+  return root === undefined || shapeOf(root).varies;
 }
 
 function treeOf(source: string): RegexNode | undefined {
@@ -119,28 +158,91 @@ function treeOf(source: string): RegexNode | undefined {
 
 type RegexNode = AstNode<{ namedGroups: true; lookbehind: true }>;
 
-function hasRiskyShape(node: RegexNode): boolean {
+function repeatsAmbiguousPart(node: RegexNode): boolean {
   const parts = childrenOf(node);
   if (node.type === 'quantifier' && (node.max ?? Infinity) > 1) {
-    const body = parts[0];
-    if (body && (holdsChoice(body) || varies(body))) return true;
+    const body = shapeOf(parts[0]!);
+    if (body.log2Ways > 0) return true;
   }
-  if (node.type === 'alternative' && parts.filter(varies).length >= 3) return true;
-  return parts.some(hasRiskyShape);
+  return parts.some(repeatsAmbiguousPart);
 }
 
-/** Whether the node can match texts of different lengths through a repetition. */
-function varies(node: RegexNode): boolean {
-  if (node.type === 'quantifier' && node.min !== node.max) return true;
-  // A lookaround matches no text of its own.
-  if (node.type === 'group' && node.behavior !== 'normal' && node.behavior !== 'ignore') {
-    return false;
-  }
-  return childrenOf(node).some(varies);
+interface Shape {
+  /** The base-2 logarithm of the ways the part can try one text. */
+  log2Ways: number;
+  /** Whether it can match texts of different lengths through a repetition. */
+  varies: boolean;
 }
 
-function holdsChoice(node: RegexNode): boolean {
-  return node.type === 'disjunction' || childrenOf(node).some(holdsChoice);
+function shapeOf(node: RegexNode): Shape {
+  const parts = childrenOf(node).map(shapeOf);
+  const varies = parts.some((part) => part.varies);
+  if (node.type === 'disjunction') {
+    const own = isAmbiguousChoice(node) ? 1 : 0;
+    return { log2Ways: own + Math.max(...parts.map((part) => part.log2Ways)), varies };
+  }
+
+  const shape = { log2Ways: parts.reduce((sum, part) => sum + part.log2Ways, 0), varies };
+  if (node.type === 'quantifier' && node.min !== node.max) {
+    const lengths = Math.min((node.max ?? Infinity) - node.min + 1, MAX_TEXT);
+    shape.log2Ways += Math.log2(lengths);
+    shape.varies = true;
+  }
+  return shape;
+}
+
+/**
+ * Whether two branches of a choice can both match at one place. Branches of plain
+ * characters cannot unless one could be the start of the other (`a|aa`, `a|a`):
+ * `%3[Ff]|%26` or `login|logout` part at some character, so only one is ever taken.
+ * A wider class, an escape or a repetition counts as overlapping.
+ */
+function isAmbiguousChoice(node: RegexNode): boolean {
+  const branches = childrenOf(node).map(plainCharacters);
+  if (branches.some((branch) => branch === undefined)) return true;
+
+  const plain = branches as Set<string>[][];
+  return plain.some((branch, i) => plain.some((other, j) => i < j && overlap(branch, other)));
+}
+
+/** Whether, over the shorter branch's length, every position can take a same character. */
+function overlap(a: Set<string>[], b: Set<string>[]): boolean {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    if (![...a[i]!].some((char) => b[i]!.has(char))) return false;
+  }
+  return true;
+}
+
+/** Each character the branch can take, lower case, when it is plain; else `undefined`. */
+function plainCharacters(node: RegexNode): Set<string>[] | undefined {
+  const atoms = node.type === 'alternative' ? childrenOf(node) : [node];
+  const places: Set<string>[] = [];
+  for (const atom of atoms) {
+    const chars = charactersOf(atom);
+    if (!chars) return undefined;
+    places.push(chars);
+  }
+  return places;
+}
+
+function charactersOf(atom: RegexNode): Set<string> | undefined {
+  const char = (codePoint: number) => String.fromCodePoint(codePoint).toLowerCase();
+  if (atom.type === 'value') return new Set([char(atom.codePoint)]);
+  if (atom.type !== 'characterClass' || atom.negative) return undefined;
+
+  const chars = new Set<string>();
+  for (const item of atom.body) {
+    if (item.type === 'value') chars.add(char(item.codePoint));
+    else if (item.type === 'characterClassRange' && item.max.codePoint - item.min.codePoint < 256) {
+      for (let code = item.min.codePoint; code <= item.max.codePoint; code++) chars.add(char(code));
+    } else return undefined;
+  }
+  return chars;
+}
+
+function firstOf(node: RegexNode): RegexNode | undefined {
+  return node.type === 'alternative' ? childrenOf(node)[0] : undefined;
 }
 
 function childrenOf(node: RegexNode): RegexNode[] {

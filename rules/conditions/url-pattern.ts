@@ -7,7 +7,13 @@
 import { parse, pathToRegexp, type Key } from 'path-to-regexp';
 import { z } from 'zod';
 
-import { BacktrackingCheck, canVaryInLength } from '../regex-safety';
+import {
+  BacktrackingCheck,
+  canMatchCharacter,
+  canVaryInLength,
+  log2Ways,
+  MAX_WAYS,
+} from '../regex-safety';
 
 export interface ComponentPattern {
   exec(value: string): Record<string, string> | null;
@@ -80,9 +86,10 @@ export function patternProblem(source: string, delimiter = '/'): string | null {
 /**
  * Why a pattern could backtrack catastrophically, or `null`. Each group's own
  * expression is checked; then the ways the pattern itself can explode: a repeated
- * group that can cross segments (`/:a(.+)+`), more than two groups that can cross
- * segments in one pattern (`/*-*-*!`, cubic on a long address), and more than two
- * groups of varying length in one segment (`/:a-:b-:c!`, cubic on a long segment).
+ * group that can span segments (`/:a(.+)+`), more than two groups that can span
+ * segments (`/*-*-*!`, `/:a([^?]*)/:b([^?]*)/:c([^?]*)!`: cubic on a long
+ * address), and groups of one segment that together can split it in too many ways
+ * (`/:a-:b-:c!`, cubic on a long segment; twenty `(a|a)` in a row).
  */
 export function patternBacktrackingProblem(
   source: string,
@@ -97,28 +104,50 @@ export function patternBacktrackingProblem(
     const problem = check.problemOf(`^(?:${group.pattern})$`, false);
     if (problem) return `${problem}, in the group "${String(group.name)}"`;
   }
-  const crossing = groups.filter((group) => /\.[*+]|\[\^?\\[sSdDwW]/.test(group.pattern));
-  if (crossing.some((group) => group.modifier === '+' || group.modifier === '*')) {
+  const spanning = groups.filter((group) => spansSegments(group, delimiter));
+  if (spanning.some((group) => group.modifier === '+' || group.modifier === '*')) {
     return 'a pattern without a repeated group that can span segments (such as "/:a(.+)+")';
   }
-  if (crossing.length > 2) return 'a pattern with at most two wildcards that can span segments';
-  if (mostVaryingInOneSegment(tokens, delimiter) > 2) {
-    return 'a pattern with at most two groups of varying length in one segment (such as "/:a-:b")';
+  if (spanning.length > 2) return 'a pattern with at most two wildcards that can span segments';
+  if (log2WaysOfPattern(tokens, spanning, delimiter) > Math.log2(MAX_WAYS)) {
+    return (
+      'a pattern with at most two groups of varying length in one segment ' +
+      '(give the others a fixed length, such as ":year(\\d{4})")'
+    );
   }
   return null;
 }
 
-/** The most groups of varying length (`:name`, `(\\d+)`, `*`) that share one segment. */
-function mostVaryingInOneSegment(tokens: readonly (string | Key)[], delimiter: string): number {
-  let most = 0;
-  let inSegment = 0;
+/** A group that can take the delimiter, and so run across segments: `*`, `(.+)`, `([^?]*)`. */
+function spansSegments(group: Key, delimiter: string): boolean {
+  return canVaryInLength(group.pattern) && canMatchCharacter(group.pattern, delimiter);
+}
+
+/**
+ * How many ways the groups of one segment can split it together, as a base-2
+ * logarithm, for the segment where that is most: a literal delimiter pins each
+ * segment's ends. A group alone in its segment had its own check; groups that span
+ * segments are limited to two on their own.
+ */
+function log2WaysOfPattern(
+  tokens: readonly (string | Key)[],
+  spanning: readonly Key[],
+  delimiter: string,
+): number {
+  let widest = 0;
+  let segment: number[] = [];
   for (const token of tokens) {
     const text = typeof token === 'string' ? token : token.prefix;
-    if (text.includes(delimiter)) inSegment = 0;
-    if (typeof token !== 'string' && canVaryInLength(token.pattern)) inSegment += 1;
-    most = Math.max(most, inSegment);
+    if (text.includes(delimiter)) segment = [];
+    if (typeof token !== 'string' && !spanning.includes(token))
+      segment.push(log2Ways(token.pattern));
+    if (segment.length > 1)
+      widest = Math.max(
+        widest,
+        segment.reduce((sum, ways) => sum + ways),
+      );
   }
-  return most;
+  return widest;
 }
 
 /**

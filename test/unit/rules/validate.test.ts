@@ -170,6 +170,21 @@ describe('validatePack', () => {
       '$.tools[0].contexts[0].when.title.matches',
     ],
     [
+      'a search that is not anchored, with two repetitions',
+      { query: { name: 'q', matches: 'a*a*!' } },
+      '$.tools[0].contexts[0].when.query.matches',
+    ],
+    [
+      'a title test with repetitions in a lookahead',
+      { title: { matches: 'a*(?=a*a*!)' } },
+      '$.tools[0].contexts[0].when.title.matches',
+    ],
+    [
+      'a title test with twenty overlapping words',
+      { title: { matches: `${'(?:a|aa)'.repeat(20)}!` } },
+      '$.tools[0].contexts[0].when.title.matches',
+    ],
+    [
       'a path group that counts a group',
       { path: '/x/:a((?:a|a){40})' },
       '$.tools[0].contexts[0].when.path',
@@ -199,6 +214,8 @@ describe('validatePack', () => {
     ['a repeated wildcard group', '/:a(.+)+!'],
     ['three groups in one segment', '/:a-:b-:c!'],
     ['three classes in one segment', '/:a([^/]*)-:b([^/]*)-:c([^/]*)!'],
+    ['three groups that can take "/"', '/:a([^?]*)/:b(\\S*)/:c(.{0,})/x'],
+    ['twenty-eight overlapping choices', `/x${'(a|a)'.repeat(28)}!`],
   ])('should refuse a path pattern whose shape backtracks: %s', (_shape, path) => {
     const pack = minimalPack();
     pack.tools[0]!.contexts[0]!.when = { path };
@@ -208,11 +225,17 @@ describe('validatePack', () => {
     ]);
   });
 
-  it('should accept two groups in one segment, and bounded repetitions in separate alternatives', () => {
+  it.each([
+    ['two groups in one segment', { path: '/:a-:b' }],
+    ['bounded runs in separate branches', { title: { matches: '^(?:x{0,80}y{0,80}|z{0,80})$' } }],
+    ['a repeated choice of distinct letters', { title: { matches: '(a|b)*c' } }],
+    ['words that part at a letter', { title: { matches: '^.*(?:%3[Ff]|%26)sys_id.*$' } }],
+    ['an anchored search with two repetitions', { query: { name: 'q', matches: '^\\w+\\s*=' } }],
+    ['a slug of words and dashes', { path: '/docs/:slug([a-z0-9]+(?:-[a-z0-9]+)*)' }],
+    ['a lookahead that mentions "/"', { path: '/:repo((?!x(?:/|$))[a-z]+)/:b/:c/x' }],
+  ])('should accept %s', (_shape, when) => {
     const pack = minimalPack();
-    pack.tools[0]!.contexts[0]!.when = {
-      all: [{ path: '/:a-:b' }, { title: { matches: '^(?:x{0,80}y{0,80}|z{0,80})$' } }],
-    } as never;
+    pack.tools[0]!.contexts[0]!.when = when as never;
 
     expect(problemsOf(pack)).toEqual([]);
   });
