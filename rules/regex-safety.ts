@@ -104,7 +104,7 @@ function mayBacktrack(source: string): boolean {
   // The detector refuses what it cannot read either.
   if (root === undefined || repeatsAmbiguousPart(root)) return true;
 
-  const anchored = root.type === 'anchor' || firstOf(root)?.type === 'anchor';
+  const anchored = isStart(root) || isStart(firstOf(root));
   const log2Ways = shapeOf(root).log2Ways + (anchored ? 0 : Math.log2(MAX_TEXT));
   return log2Ways > Math.log2(MAX_WAYS);
 }
@@ -183,6 +183,8 @@ function shapeOf(node: RegexNode): Shape {
   }
 
   const shape = { log2Ways: parts.reduce((sum, part) => sum + part.log2Ways, 0), varies };
+  // A back reference repeats whatever its group took: any length, as far as is known.
+  if (node.type === 'reference') return { log2Ways: Math.log2(MAX_TEXT), varies: true };
   if (node.type === 'quantifier' && node.min !== node.max) {
     const lengths = Math.min((node.max ?? Infinity) - node.min + 1, MAX_TEXT);
     shape.log2Ways += Math.log2(lengths);
@@ -214,7 +216,17 @@ function overlap(a: Set<string>[], b: Set<string>[]): boolean {
   return true;
 }
 
-/** Each character the branch can take, lower case, when it is plain; else `undefined`. */
+/**
+ * A character as the `i` flag compares it: by its upper case, when that is one
+ * character (so "σ" and "ς" are one, as the engine has them; "k" and the Kelvin
+ * sign are not).
+ */
+function folded(char: string): string {
+  const upper = char.toUpperCase();
+  return upper.length === char.length ? upper : char;
+}
+
+/** Each character the branch can take, case folded, when it is plain; else `undefined`. */
 function plainCharacters(node: RegexNode): Set<string>[] | undefined {
   const atoms = node.type === 'alternative' ? childrenOf(node) : [node];
   const places: Set<string>[] = [];
@@ -227,7 +239,7 @@ function plainCharacters(node: RegexNode): Set<string>[] | undefined {
 }
 
 function charactersOf(atom: RegexNode): Set<string> | undefined {
-  const char = (codePoint: number) => String.fromCodePoint(codePoint).toLowerCase();
+  const char = (codePoint: number) => folded(String.fromCodePoint(codePoint));
   if (atom.type === 'value') return new Set([char(atom.codePoint)]);
   if (atom.type !== 'characterClass' || atom.negative) return undefined;
 
@@ -239,6 +251,11 @@ function charactersOf(atom: RegexNode): Set<string> | undefined {
     } else return undefined;
   }
   return chars;
+}
+
+// Only `^` pins a search to the start; `\b` and `\B` hold at many places.
+function isStart(node: RegexNode | undefined): boolean {
+  return node?.type === 'anchor' && node.kind === 'start';
 }
 
 function firstOf(node: RegexNode): RegexNode | undefined {

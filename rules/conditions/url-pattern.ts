@@ -109,7 +109,13 @@ export function patternBacktrackingProblem(
     return 'a pattern without a repeated group that can span segments (such as "/:a(.+)+")';
   }
   if (spanning.length > 2) return 'a pattern with at most two wildcards that can span segments';
-  if (log2WaysOfPattern(tokens, spanning, delimiter) > Math.log2(MAX_WAYS)) {
+  const echoing = groups.find(
+    (group) => (group.modifier === '+' || group.modifier === '*') && echoesItsPrefix(group),
+  );
+  if (echoing) {
+    return `a pattern whose repeated group cannot also take its own prefix, unlike "${String(echoing.name)}" (such as "{-:tag([a-z0-9]+)}*")`;
+  }
+  if (log2WaysOfPattern(tokens, spanning) > Math.log2(MAX_WAYS)) {
     return (
       'a pattern with at most two groups of varying length in one segment ' +
       '(give the others a fixed length, such as ":year(\\d{4})")'
@@ -118,36 +124,72 @@ export function patternBacktrackingProblem(
   return null;
 }
 
+/**
+ * A repeated group of varying length that can take its own prefix: `{-:tag([a-z-]+)}*`
+ * can split "----" between its repeats in countless ways.
+ */
+function echoesItsPrefix(group: Key): boolean {
+  const first = group.prefix[0];
+  return canVaryInLength(group.pattern) && (!first || canMatchCharacter(group.pattern, first));
+}
+
 /** A group that can take the delimiter, and so run across segments: `*`, `(.+)`, `([^?]*)`. */
 function spansSegments(group: Key, delimiter: string): boolean {
   return canVaryInLength(group.pattern) && canMatchCharacter(group.pattern, delimiter);
 }
 
 /**
- * How many ways the groups of one segment can split it together, as a base-2
- * logarithm, for the segment where that is most: a literal delimiter pins each
- * segment's ends. A group alone in its segment had its own check; groups that span
- * segments are limited to two on their own.
+ * How many ways the groups between two pinned places can split the text there
+ * together, as a base-2 logarithm, for the stretch where that is most. A literal
+ * pins the place where it stands when no group before it in the stretch can take its
+ * first character: `/` after `[^/]+`, `.do` after `[a-z_]+`. An optional group that
+ * would pin (`{/:id}?`) may be absent, so both ways are counted. A group alone in
+ * its stretch had its own check. Groups that span segments are limited to two on
+ * their own; a literal after one bounds its ways by how often the literal occurs, so
+ * one counts here only when another group follows it directly (`*:a([a-z]*)`).
  */
-function log2WaysOfPattern(
-  tokens: readonly (string | Key)[],
-  spanning: readonly Key[],
-  delimiter: string,
-): number {
+function log2WaysOfPattern(tokens: readonly (string | Key)[], spanning: readonly Key[]): number {
   let widest = 0;
-  let segment: number[] = [];
+  let stretch: Stretch = { ways: 0, groups: [] };
+  let previous: Key | undefined;
   for (const token of tokens) {
-    const text = typeof token === 'string' ? token : token.prefix;
-    if (text.includes(delimiter)) segment = [];
-    if (typeof token !== 'string' && !spanning.includes(token))
-      segment.push(log2Ways(token.pattern));
-    if (segment.length > 1)
-      widest = Math.max(
-        widest,
-        segment.reduce((sum, ways) => sum + ways),
-      );
+    if (typeof token === 'string') {
+      if (pins(stretch, token)) stretch = { ways: 0, groups: [] };
+      previous = undefined;
+      continue;
+    }
+    if (token.pattern === '') continue;
+
+    const adjacent = previous !== undefined && !token.prefix;
+    const counted = !spanning.includes(token) || adjacent;
+    const before = adjacent && spanning.includes(previous!) ? log2Ways(previous!.pattern) : 0;
+    stretch = withGroup(stretch, token, (counted ? log2Ways(token.pattern) : 0) + before);
+    if (stretch.groups.length > 1) widest = Math.max(widest, stretch.ways);
+    previous = token;
   }
   return widest;
+}
+
+interface Stretch {
+  ways: number;
+  groups: Key[];
+}
+
+function withGroup(stretch: Stretch, group: Key, ways: number): Stretch {
+  const joined = { ways: stretch.ways + ways, groups: [...stretch.groups, group] };
+  if (!pins(stretch, group.prefix)) return joined;
+
+  const alone = { ways, groups: [group] };
+  const mayBeAbsent = group.modifier === '?' || group.modifier === '*';
+  return mayBeAbsent && stretch.ways > alone.ways ? stretch : alone;
+}
+
+function pins(stretch: Stretch, literal: string): boolean {
+  const first = literal[0];
+  const takenBefore = stretch.groups.some(
+    (group) => first !== undefined && canMatchCharacter(group.pattern, first),
+  );
+  return first !== undefined && !takenBefore;
 }
 
 /**

@@ -185,6 +185,21 @@ describe('validatePack', () => {
       '$.tools[0].contexts[0].when.title.matches',
     ],
     [
+      'a back reference after a repetition',
+      { query: { name: 'q', matches: '(.*)\\1x' } },
+      '$.tools[0].contexts[0].when.query.matches',
+    ],
+    [
+      'a search that starts at a word boundary, not at the start',
+      { query: { name: 'q', matches: '\\B.*.*x' } },
+      '$.tools[0].contexts[0].when.query.matches',
+    ],
+    [
+      'a repeated choice of letters that are one without case',
+      { title: { matches: '^(?:σ|ς)*$' } },
+      '$.tools[0].contexts[0].when.title.matches',
+    ],
+    [
       'a path group that counts a group',
       { path: '/x/:a((?:a|a){40})' },
       '$.tools[0].contexts[0].when.path',
@@ -216,6 +231,9 @@ describe('validatePack', () => {
     ['three classes in one segment', '/:a([^/]*)-:b([^/]*)-:c([^/]*)!'],
     ['three groups that can take "/"', '/:a([^?]*)/:b(\\S*)/:c(.{0,})/x'],
     ['twenty-eight overlapping choices', `/x${'(a|a)'.repeat(28)}!`],
+    ['a repeated group that takes its own prefix', '/deals/{-:tag([a-z0-9-]+)}*'],
+    ['groups joined by optional slashes', '/d/:a([a-z]*){/}?:b([a-z]*){/}?:c([a-z]*)x'],
+    ['a wildcard right before two groups', '/deals/*:c([a-z]*):d([a-z]*)x'],
   ])('should refuse a path pattern whose shape backtracks: %s', (_shape, path) => {
     const pack = minimalPack();
     pack.tools[0]!.contexts[0]!.when = { path };
