@@ -160,9 +160,9 @@ function log2WaysOfPattern(tokens: readonly (string | Key)[], spanning: readonly
     }
     if (token.pattern === '') continue;
 
-    const adjacent = previous !== undefined && !token.prefix;
-    const counted = !spanning.includes(token) || adjacent;
-    const before = adjacent && spanning.includes(previous!) ? log2Ways(previous!.pattern) : 0;
+    const adjacent = token.prefix === '' ? previous : undefined;
+    const counted = !spanning.includes(token) || adjacent !== undefined;
+    const before = adjacent && spanning.includes(adjacent) ? log2Ways(adjacent.pattern) : 0;
     stretch = withGroup(stretch, token, (counted ? log2Ways(token.pattern) : 0) + before);
     if (stretch.groups.length > 1) widest = Math.max(widest, stretch.ways);
     previous = token;
@@ -186,10 +186,8 @@ function withGroup(stretch: Stretch, group: Key, ways: number): Stretch {
 
 function pins(stretch: Stretch, literal: string): boolean {
   const first = literal[0];
-  const takenBefore = stretch.groups.some(
-    (group) => first !== undefined && canMatchCharacter(group.pattern, first),
-  );
-  return first !== undefined && !takenBefore;
+  if (first === undefined) return false;
+  return !stretch.groups.some((group) => canMatchCharacter(group.pattern, first));
 }
 
 /**
