@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import { utf8Text } from '@/lib/utf8';
-import { AT_MOST_5_MB, bytesOf, MAX_PACK_BYTES } from '@/rules/limits';
+import { bytesOf, MAX_PACK_BYTES, PACK_SIZE_LIMIT } from '@/rules/limits';
 
 /**
  * The file's text; throws NotUtf8Error naming the place of the first bad byte, and
@@ -40,7 +40,7 @@ export function readFailure(error: unknown): string {
 
 export class FileTooLargeError extends Error {
   constructor(readonly bytes: number) {
-    super(`expected a file of ${AT_MOST_5_MB}, found ${bytesOf(bytes)}`);
+    super(`expected a file of ${PACK_SIZE_LIMIT}, found ${bytesOf(bytes)}`);
   }
 }
 

@@ -14,12 +14,11 @@ const button = () => browser.action ?? browser.browserAction;
 
 export const FLASH_MS = 2000;
 
-const marks = { saved: '✓', already: '✓', failed: '!' } as const;
-
-const titles = {
-  saved: 'bookmarkSavedTitle',
-  already: 'bookmarkAlreadyTitle',
-  failed: 'bookmarkFailedTitle',
+/** What the badge and the tooltip say for each outcome. */
+const outcomes = {
+  saved: { mark: '✓', title: 'bookmarkSavedTitle' },
+  already: { mark: '✓', title: 'bookmarkAlreadyTitle' },
+  failed: { mark: '!', title: 'bookmarkFailedTitle' },
 } as const;
 
 /**
@@ -30,19 +29,17 @@ const titles = {
  */
 export async function flashBookmarkOutcome(
   tabId: number,
-  outcome: keyof typeof marks,
+  outcome: keyof typeof outcomes,
 ): Promise<void> {
+  const { mark, title: shown } = outcomes[outcome];
   try {
     const [text, title] = await Promise.all([
       button().getBadgeText({ tabId }),
       button().getTitle({ tabId }),
     ]);
-    await button().setBadgeText({ tabId, text: marks[outcome] });
-    await button().setTitle({
-      tabId,
-      title: t(titles[outcome]),
-    });
-    setTimeout(() => void putBack(tabId, marks[outcome], { text, title }), FLASH_MS);
+    await button().setBadgeText({ tabId, text: mark });
+    await button().setTitle({ tabId, title: t(shown) });
+    setTimeout(() => void putBack(tabId, mark, { text, title }), FLASH_MS);
   } catch (error) {
     // The tab may have closed since; the bookmark itself is saved or not regardless.
     logger.debug('bookmark outcome not shown', tabId, error);

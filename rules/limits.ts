@@ -17,36 +17,41 @@ export const MAX_PACK_BYTES = 5 * 1024 * 1024;
 export const MAX_DEPTH = 40;
 
 /** The size limit in words, exact: "5.0 MB" would hide a pack one byte over it. */
-export const AT_MOST_5_MB = `at most 5 MB (${bytesOf(MAX_PACK_BYTES)})`;
+const PACK_MEGABYTES = MAX_PACK_BYTES / 1024 / 1024;
+export const PACK_SIZE_LIMIT = `at most ${PACK_MEGABYTES} MB (${bytesOf(MAX_PACK_BYTES)})`;
 
 export function bytesOf(count: number): string {
   return `${count.toLocaleString('en')} bytes`;
 }
 
-/** The first place where the value nests deeper than MAX_DEPTH. */
-export function depthProblem(value: unknown): Problem | null {
-  for (const { path, depth } of objectsIn(value)) {
-    if (depth >= MAX_DEPTH) return nestingProblem(path);
+/**
+ * What the build of a parsed value breaks, found in one walk: nesting deeper than
+ * MAX_DEPTH (then alone, since the schema walks nesting recursively and must not
+ * run), else every key "__proto__". JSON.parse keeps such a key as data, but a
+ * checked copy cannot hold it: Zod drops it from a map such as `set` without a word,
+ * so it is refused with a reason instead.
+ */
+export function structureProblems(
+  value: unknown,
+): { tooDeep: Problem } | { prototypeKeys: Problem[] } {
+  const prototypeKeys: Problem[] = [];
+  for (const { node, path, depth } of objectsIn(value)) {
+    if (depth >= MAX_DEPTH) return { tooDeep: nestingProblem(path) };
+    if (!Array.isArray(node) && Object.hasOwn(node, '__proto__')) {
+      prototypeKeys.push({
+        path: pathStep(path, '__proto__'),
+        expected: 'any key but "__proto__", which a JavaScript object cannot hold',
+        found: 'that key',
+      });
+    }
   }
-  return null;
+  return { prototypeKeys };
 }
 
-/**
- * Every key "__proto__" the value holds. JSON.parse keeps one as data, but a checked
- * copy cannot hold it: Zod drops it from a map such as `set` without a word, so it is
- * refused with a reason instead.
- */
-export function prototypeKeyProblems(value: unknown): Problem[] {
-  const problems: Problem[] = [];
-  for (const { node, path } of objectsIn(value)) {
-    if (Array.isArray(node) || !Object.hasOwn(node, '__proto__')) continue;
-    problems.push({
-      path: pathStep(path, '__proto__'),
-      expected: 'any key but "__proto__", which a JavaScript object cannot hold',
-      found: 'that key',
-    });
-  }
-  return problems;
+/** The first place where the value nests deeper than MAX_DEPTH. */
+export function depthProblem(value: unknown): Problem | null {
+  const found = structureProblems(value);
+  return 'tooDeep' in found ? found.tooDeep : null;
 }
 
 /** Every object and array in a parsed JSON value, with its path and depth, without recursion. */
@@ -73,7 +78,9 @@ function nestingProblem(path: string): Problem {
 export function parsePackText(text: string): { value: unknown } | { problem: Problem } {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_PACK_BYTES) {
-    return { problem: { path: '$', expected: `a pack of ${AT_MOST_5_MB}`, found: bytesOf(bytes) } };
+    return {
+      problem: { path: '$', expected: `a pack of ${PACK_SIZE_LIMIT}`, found: bytesOf(bytes) },
+    };
   }
 
   let value: unknown;

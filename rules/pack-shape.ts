@@ -8,7 +8,7 @@ import type { z } from 'zod';
 
 import { crossReferenceProblems } from './cross-references';
 import { packJsonSchema } from './json-schema';
-import { depthProblem, prototypeKeyProblems } from './limits';
+import { structureProblems } from './limits';
 import { jsonPath, type Problem } from './problem';
 import { packSchema, type Pack } from './schema';
 
@@ -16,10 +16,10 @@ export type Validation = { ok: true; pack: Pack } | { ok: false; problems: Probl
 
 /** Checks a parsed JSON value against the pack format; never throws. */
 export function checkPackShape(value: unknown): Validation {
-  const tooDeep = depthProblem(value);
-  if (tooDeep) return { ok: false, problems: [tooDeep] };
+  const structure = structureProblems(value);
+  if ('tooDeep' in structure) return { ok: false, problems: [structure.tooDeep] };
 
-  const prototypeKeys = prototypeKeyProblems(value);
+  const { prototypeKeys } = structure;
   const parsed = packSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
     return { ok: false, problems: [...prototypeKeys, ...parsed.error.issues.flatMap(toProblems)] };
@@ -35,7 +35,7 @@ function toProblems(issue: z.core.$ZodIssue): Problem[] {
     return [{ path: jsonPath(issue.path), expected: expectedOf(issue), found: foundOf(issue) }];
   }
 
-  // A key "__proto__" has its own problem, from prototypeKeyProblems.
+  // A key "__proto__" has its own problem, from structureProblems.
   const keys = issue.keys.filter((key) => key !== '__proto__');
   if (keys.length === 0) return [];
   const named = keys.map((key) => `${shown(key)}${didYouMean(key, issue.path)}`).join(', ');

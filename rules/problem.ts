@@ -15,8 +15,8 @@ export function formatProblem(problem: Problem): string {
  * Text from a pack or a page made safe to print as one line: every control
  * character (C0, DEL and C1, where U+009B starts a terminal command as ESC [ does),
  * line and paragraph separator, byte order mark and bidirectional override is
- * written as `\uXXXX`. Otherwise a file could forge more lines, recolour the
- * terminal, or show its text in another order than it holds.
+ * written as `\uXXXX`, so that no file can forge more lines, recolour the terminal,
+ * or show its text in another order than it holds.
  */
 export function oneLine(text: string): string {
   return text.replace(

@@ -113,7 +113,11 @@ export function patternBacktrackingProblem(
     (group) => (group.modifier === '+' || group.modifier === '*') && echoesItsPrefix(group),
   );
   if (echoing) {
-    return `a pattern whose repeated group cannot also take its own prefix, unlike "${String(echoing.name)}" (such as "{-:tag([a-z0-9]+)}*")`;
+    const name = String(echoing.name);
+    return (
+      `a pattern whose repeated group cannot also take its own prefix, unlike "${name}" ` +
+      '(such as "{-:tag([a-z0-9]+)}*")'
+    );
   }
   if (log2WaysOfPattern(tokens, spanning) > Math.log2(MAX_WAYS)) {
     return (
